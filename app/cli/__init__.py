@@ -1,0 +1,1 @@
+"""``posko-admin``: the administrator's command line (IT staff and scripts rely on its shape)."""

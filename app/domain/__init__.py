@@ -1,0 +1,1 @@
+"""The posko's vocabulary and rules, as plain data and pure functions (DOMAIN.md)."""

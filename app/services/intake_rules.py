@@ -1,0 +1,60 @@
+"""Domain checks on an intake beyond types and lengths (NIK, phone, dates, kecamatan)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from app.domain import validation as v
+from app.domain.models import Intake
+from app.domain.settings import OfficeSettings
+from app.errors import FieldError
+
+EARLIEST = date(1900, 1, 1)
+MAX_PERPETRATORS = 20
+FUTURE_SLACK = timedelta(days=1)
+
+
+def validate_intake(intake: Intake, settings: OfficeSettings, now: datetime) -> Intake:
+    """A cleaned intake, or ``ValidationError`` naming every bad field."""
+    cleaned = v.clean(intake, Intake)
+    received = cleaned.reception.received_at
+    today = now.date()
+    places = settings.kecamatan_choices()
+    victim, incident = cleaned.victim, cleaned.incident
+    rules: list[FieldError | None] = [
+        None if received <= now + FUTURE_SLACK else FieldError("reception.received_at",
+                                                                "date_range"),
+        v.nik_error(victim.nik, "victim.nik"),
+        v.phone_error(victim.phone, "victim.phone"),
+        v.date_range_error(victim.birth_date, "victim.birth_date", earliest=EARLIEST,
+                           latest=today),
+        v.int_range_error(victim.age_years, "victim.age_years", 0, 120),
+        v.member_error(victim.kecamatan, places, "victim.kecamatan"),
+        v.date_range_error(incident.occurred_on, "incident.occurred_on", earliest=EARLIEST,
+                           latest=max(today, received.date())),
+        v.member_error(incident.kecamatan, places, "incident.kecamatan"),
+        v.int_range_error(incident.earlier_incidents, "incident.earlier_incidents", 0, 10_000),
+        None if len(cleaned.perpetrators) <= MAX_PERPETRATORS else FieldError(
+            "perpetrators", "too_many", MAX_PERPETRATORS),
+    ]
+    v.check(rules)
+    return cleaned
+
+
+def changed_fields(old: Any, new: Any, prefix: str = "") -> list[str]:
+    """Dotted names of the fields that differ (names only: the audit never holds values)."""
+    if not (dataclasses.is_dataclass(old) and dataclasses.is_dataclass(new)):
+        return [prefix] if old != new else []
+    names: list[str] = []
+    for spec in dataclasses.fields(old):
+        path = f"{prefix}.{spec.name}" if prefix else spec.name
+        before, after = getattr(old, spec.name), getattr(new, spec.name)
+        if before == after:
+            continue
+        if dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after):
+            names += changed_fields(before, after, path)
+        else:
+            names.append(path)
+    return names

@@ -1,0 +1,161 @@
+"""An unlocked vault: one connection, one officer, the services they may use.
+
+A session owns the SQLCipher connection (which belongs to the thread that opened it), the
+database key (a bytearray, wiped on close) and the vault's process lock. Closing it is locking:
+the audit gets a ``session.lock`` row, the WAL is checkpointed, the connection closed and the key
+wiped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from functools import cached_property
+
+import filelock
+
+from app.audit import AuditLog
+from app.clock import Clock
+from app.domain.models import User
+from app.errors import AuthError, ErrorCode, StorageError
+from app.keys.slots import wipe
+from app.paths import VaultPaths
+from app.services import rotation
+from app.services.access import Action, require
+from app.services.attachments import AttachmentService
+from app.services.cases import CaseService
+from app.services.context import Context
+from app.services.integrity import IntegrityService
+from app.services.keyring import Keyring, registry
+from app.services.referrals import ReferralService
+from app.services.settings import SettingsService
+from app.services.users import UserService
+from app.services.workflow import WorkflowService
+from app.store.connection import Connection, checkpoint
+from app.store.tx import write_transaction
+
+
+class Session:
+    def __init__(self, *, paths: VaultPaths, conn: Connection, db_key: bytearray, user: User,
+                 audit: AuditLog, clock: Clock, lock: filelock.BaseFileLock,
+                 via_recovery: bool, notes: tuple[str, ...] = ()) -> None:
+        self.paths = paths
+        self._conn = conn
+        self._db_key = db_key
+        self._lock = lock
+        self.notes = notes
+        self.ctx = Context(conn=conn, user=user, audit=audit, clock=clock,
+                           via_recovery=via_recovery)
+        self.keyring = Keyring(paths, conn, db_key, audit, clock)
+        self._open = True
+
+    @property
+    def user(self) -> User:
+        return self.ctx.user
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def _ready(self) -> Context:
+        if not self._open:
+            raise AuthError(ErrorCode.VAULT_MISSING)
+        if self.ctx.user.must_change_password:
+            raise AuthError(ErrorCode.PASSWORD_CHANGE_REQUIRED)
+        return self.ctx
+
+    @cached_property
+    def cases(self) -> CaseService:
+        return CaseService(self._ready())
+
+    @cached_property
+    def workflow(self) -> WorkflowService:
+        return WorkflowService(self._ready())
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        return ReferralService(self._ready())
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        return AttachmentService(self._ready())
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        return SettingsService(self._ready())
+
+    @cached_property
+    def integrity(self) -> IntegrityService:
+        return IntegrityService(self._ready(), self.keyring, self._db_key)
+
+    @property
+    def users(self) -> UserService:
+        """Always reachable: changing a temporary password is the way out of that state."""
+        if not self._open:
+            raise AuthError(ErrorCode.VAULT_MISSING)
+        return UserService(self.ctx, self.keyring, self._db_key, self._on_user_changed)
+
+    def _on_user_changed(self, user: User) -> None:
+        self.ctx.user = user
+
+    def db_key_copy(self) -> bytearray:
+        """For key rotation and backups only; the caller wipes it."""
+        return bytearray(self._db_key)
+
+    def close(self, reason: str = "manual") -> None:
+        """Lock: audit, checkpoint, close, wipe, release the vault. Safe to call twice."""
+        if not self._open:
+            return
+        try:
+            self._shutdown(reason)
+        finally:
+            self._lock.release()
+
+    def _shutdown(self, reason: str | None) -> None:
+        """Everything ``close`` does except releasing the process lock."""
+        self._open = False
+        try:
+            if reason is not None:
+                with contextlib.suppress(Exception), write_transaction(self._conn):
+                    self.ctx.audit.append("session.lock", actor=self.ctx.user.id,
+                                          detail={"reason": reason})
+            with contextlib.suppress(Exception):
+                checkpoint(self._conn)
+            self._conn.close()
+        finally:
+            wipe(self._db_key)
+
+    def rotate_key(self) -> None:
+        """Re-encrypt the vault under a new database key; the session ends (unlock again).
+
+        Raises:
+            StorageError: ``INTEGRITY_FAILED`` when the vault or its copy fails a check
+                (nothing changes), or a disk error while writing the copy.
+        """
+        ctx = self._ready()
+        require(ctx, Action.ROTATE_KEY)
+        if not self.integrity.check().ok:
+            raise StorageError(ErrorCode.INTEGRITY_FAILED)
+        document, _ = self.keyring.load()
+        registered = {sid: entry.public_key for sid, entry in registry(self._conn).items()}
+        with write_transaction(self._conn):
+            ctx.audit.append("vault.rotate_key", actor=ctx.user.id,
+                             detail={"slots": len(registered)})
+        key = rotation.new_key()
+        try:
+            rotation.prepare(self._conn, self.paths, document, registered, key)
+        except BaseException:
+            rotation.finish_interrupted(self.paths)
+            raise
+        finally:
+            wipe(key)
+        self._shutdown(None)
+        try:
+            rotation.commit(self.paths)
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

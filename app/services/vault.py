@@ -1,0 +1,322 @@
+"""Creating and unlocking a vault (SECURITY.md §3, unlock flow).
+
+Unlock: check the back-off → read the key file (falling back to the previous generation) →
+Argon2id + unseal the officer's slot → open SQLCipher with the raw key (all safety checks) →
+migrate → the database must accept the slot (registry) and the officer must be active →
+reconcile key file and registry → audit the unlock with the failures since the last one.
+A wrong password leaves the database and key file byte-identical and prints nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from enum import StrEnum
+
+import filelock
+
+from app import __version__
+from app.audit import AuditLog, derive_audit_key
+from app.clock import Clock, SystemClock, utc_iso
+from app.domain import validation
+from app.domain.enums import Role
+from app.domain.models import User
+from app.domain.settings import OfficeSettings
+from app.errors import AuthError, ErrorCode, NotFound, StorageError
+from app.keys import kdf, keyfile, recovery, slots
+from app.keys.kdf import KdfParams
+from app.keys.keyfile import KeyFile, Source
+from app.keys.slots import Slot, SlotKind, wipe
+from app.paths import VaultPaths
+from app.services import lockout, rotation
+from app.services.credentials import check_password, clean_username
+from app.services.keyring import Keyring, accepted, register, registry
+from app.services.session import Session
+from app.services.settings import validate as validate_settings
+from app.services.settings import write as write_settings
+from app.store import migrations, search_index, user_repo
+from app.store.connection import Connection, open_database
+from app.store.tx import write_transaction
+
+
+class VaultState(StrEnum):
+    EMPTY = "empty"                 # nothing here: offer the setup wizard (or a restore)
+    INCOMPLETE_SETUP = "incomplete"  # setup was interrupted: safe to start it again
+    READY = "ready"
+
+
+def _owner_only(paths: VaultPaths) -> None:
+    """Folder 0700 and database 0600 on POSIX; on Windows the per-user AppData ACL applies."""
+    if os.name == "posix":
+        os.chmod(paths.root, 0o700)
+        os.chmod(paths.db, 0o600)
+
+
+class Vault:
+    """One vault folder. ``kdf_params`` overrides calibration (tests use the RFC 9106 floor)."""
+
+    def __init__(self, paths: VaultPaths, clock: Clock | None = None,
+                 kdf_params: KdfParams | None = None) -> None:
+        self.paths = paths
+        self.clock: Clock = clock or SystemClock()
+        self._kdf_params = kdf_params
+
+    # --- state ---------------------------------------------------------------------------
+
+    def state(self) -> VaultState:
+        marker = self.paths.setup_marker
+        if marker.exists():
+            return VaultState.INCOMPLETE_SETUP
+        if self.paths.exists() or self.paths.rotation_marker.exists():
+            return VaultState.READY
+        return VaultState.EMPTY
+
+    def lockout_remaining(self) -> timedelta:
+        return lockout.read(self.paths.lockout).remaining(self.clock.now())
+
+    @contextlib.contextmanager
+    def _claim(self) -> Iterator[filelock.BaseFileLock]:
+        """Hold the vault for this process; released again unless a session takes it over."""
+        try:
+            self.paths.root.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise StorageError(ErrorCode.READ_ONLY) from None
+        lock = filelock.FileLock(str(self.paths.lock_file), timeout=0)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise StorageError(ErrorCode.VAULT_BUSY) from None
+        except OSError:
+            raise StorageError(ErrorCode.READ_ONLY) from None
+        try:
+            yield lock
+        except BaseException:
+            lock.release()
+            raise
+
+    # --- creation ------------------------------------------------------------------------
+
+    def create(self, *, username: str, display_name: str, password: str,
+               settings: OfficeSettings | None = None) -> tuple[Session, str]:
+        """Make a new vault with its first koordinator; returns the session and recovery code.
+
+        The recovery code is returned once and stored nowhere in plaintext.
+        """
+        username = clean_username(username)
+        office = validate_settings(settings or OfficeSettings())
+        check_password(password, username, office.institution)
+        display = validation.clean_single(display_name, "display_name")
+        if self.state() is VaultState.READY:
+            raise StorageError(ErrorCode.VAULT_EXISTS)
+        with self._claim() as lock:
+            marker = self.paths.setup_marker
+            self._wipe_partial()
+            marker.write_bytes(b"setup\n")
+            code = recovery.generate()
+            session = self._build(username, display or username, password, code, office, lock)
+            marker.unlink()
+            return session, code
+
+    def _wipe_partial(self) -> None:
+        """Remove what an interrupted setup left behind (never called on a READY vault)."""
+        for path in (self.paths.db, self.paths.keys, self.paths.keys_backup,
+                     self.paths.root / "posko.db-wal", self.paths.root / "posko.db-shm"):
+            path.unlink(missing_ok=True)
+
+    def _build(self, username: str, display: str, password: str, code: str,
+               office: OfficeSettings, lock: filelock.BaseFileLock) -> Session:
+        params = self._kdf_params or kdf.calibrate()
+        db_key = bytearray(secrets.token_bytes(32))
+        vault_id = uuid.uuid4().hex
+        user_id = 1
+        user_slot = slots.create(db_key, kdf.password_bytes(password), vault_id=vault_id,
+                                 kind=SlotKind.PASSWORD, user_id=user_id, username=username,
+                                 params=params)
+        recovery_slot = slots.create(db_key, recovery.decode(code), vault_id=vault_id,
+                                     kind=SlotKind.RECOVERY, user_id=None, username=None,
+                                     params=params)
+        conn = open_database(self.paths.db, db_key, create=True)
+        try:
+            _owner_only(self.paths)
+            migrations.migrate(conn)
+            audit_key = derive_audit_key(db_key)
+            audit = AuditLog(conn, audit_key, self.clock)
+            now = self.clock.now()
+            with write_transaction(conn):
+                for key, value in (("vault_id", vault_id), ("audit_key", audit_key.hex()),
+                                   ("created_at", utc_iso(now)), ("created_by_app", __version__)):
+                    conn.execute("INSERT INTO vault_meta(key, value) VALUES (?, ?)", (key, value))
+                write_settings(conn, office, [f for f in office.__dataclass_fields__])
+                made = user_repo.insert(conn, username, display, Role.KOORDINATOR, now, False)
+                assert made == user_id
+                register(conn, user_slot, now)
+                register(conn, recovery_slot, now)
+                audit.append("vault.create", actor=user_id,
+                             detail={"schema": migrations.LATEST, "app": __version__})
+                audit.append("user.add", actor=user_id, obj=f"user:{username}",
+                             detail={"role": Role.KOORDINATOR.value})
+            document = keyfile.sign(KeyFile(vault_id, 1, params, (user_slot, recovery_slot)),
+                                    db_key)
+            keyfile.save(document, self.paths.keys, self.paths.keys_backup)
+            user = user_repo.by_id(conn, user_id)
+        except BaseException:
+            conn.close()
+            wipe(db_key)
+            raise
+        return Session(paths=self.paths, conn=conn, db_key=db_key, user=user, audit=audit,
+                       clock=self.clock, lock=lock, via_recovery=False)
+
+    # --- unlock --------------------------------------------------------------------------
+
+    def unlock(self, username: str, password: str) -> Session:
+        """Open the vault as an officer.
+
+        Raises:
+            AuthError: ``WRONG_CREDENTIALS`` (username or password; deliberately not which),
+                ``LOCKED_OUT`` with ``seconds``, ``USER_DISABLED``.
+            KeyFileError, StorageError: damaged or missing files, unsafe SQLCipher build.
+        """
+        if not isinstance(password, str) or not isinstance(username, str):
+            raise AuthError(ErrorCode.WRONG_CREDENTIALS)
+        name = username.strip().lower()
+        secret = kdf.password_bytes(password)
+        with self._claim() as lock:
+            document, source = self._prepare()
+            slot = document.password_slot(name)
+            if slot is None:
+                # Same Argon2id cost as a real slot: timing does not reveal who has an account.
+                wipe(kdf.derive(secret, bytes(kdf.SALT_LEN), document.kdf_target))
+                raise self._failed(None)
+            try:
+                db_key = slots.open_slot(slot, secret, vault_id=document.vault_id)
+            except AuthError:
+                raise self._failed(name) from None
+            return self._open(db_key, document, source, slot, secret, name, lock)
+
+    def unlock_with_recovery(self, code: str, username: str) -> Session:
+        """Open the vault with the printed recovery code, acting as ``username``.
+
+        Raises:
+            AuthError: ``RECOVERY_CODE_FORMAT`` / ``RECOVERY_CODE_GROUP`` (with ``group``) for a
+                mistyped code (no failure is counted), ``RECOVERY_CODE_WRONG`` otherwise.
+        """
+        secret = recovery.decode(code)
+        name = username.strip().lower() if isinstance(username, str) else ""
+        with self._claim() as lock:
+            document, source = self._prepare()
+            slot = document.recovery_slot()
+            if slot is None:
+                raise self._failed(None, ErrorCode.RECOVERY_CODE_WRONG)
+            try:
+                db_key = slots.open_slot(slot, secret, vault_id=document.vault_id)
+            except AuthError:
+                raise self._failed(None, ErrorCode.RECOVERY_CODE_WRONG) from None
+            return self._open(db_key, document, source, slot, secret, name, lock)
+
+    def _prepare(self) -> tuple[KeyFile, Source]:
+        if self.state() is not VaultState.READY:
+            raise StorageError(ErrorCode.VAULT_MISSING)
+        rotation.finish_interrupted(self.paths)
+        remaining = self.lockout_remaining()
+        if remaining > timedelta(0):
+            raise AuthError(ErrorCode.LOCKED_OUT, seconds=int(remaining.total_seconds()) + 1)
+        return keyfile.load(self.paths.keys, self.paths.keys_backup)
+
+    def _failed(self, known_username: str | None,
+                code: ErrorCode = ErrorCode.WRONG_CREDENTIALS) -> AuthError:
+        lockout.record_failure(self.paths.lockout, self.clock.now(), known_username)
+        return AuthError(code)
+
+    def _open(self, db_key: bytearray, document: KeyFile, source: Source, slot: Slot,
+              secret: bytes, username: str, lock: filelock.BaseFileLock) -> Session:
+        try:
+            conn = open_database(self.paths.db, db_key)
+        except BaseException:
+            wipe(db_key)
+            raise
+        try:
+            return self._start_session(conn, db_key, document, source, slot, secret, username,
+                                       lock)
+        except BaseException:
+            conn.close()
+            wipe(db_key)
+            raise
+
+    def _start_session(self, conn: Connection, db_key: bytearray, document: KeyFile,
+                       source: Source, slot: Slot, secret: bytes, username: str,
+                       lock: filelock.BaseFileLock) -> Session:
+        meta = dict(conn.execute("SELECT key, value FROM vault_meta").fetchall())
+        if meta.get("vault_id") != document.vault_id:
+            raise StorageError(ErrorCode.VAULT_ID_MISMATCH)
+        audit = AuditLog(conn, bytes.fromhex(meta["audit_key"]), self.clock)
+        def audit_step(old: int, new: int) -> None:
+            audit.append("schema.migrate", actor=None, detail={"from": old, "to": new})
+
+        migrations.migrate(conn, on_step=audit_step)
+        if search_index.needs_rebuild(conn):
+            with write_transaction(conn):
+                search_index.rebuild(conn)
+        user = self._session_user(conn, slot, username)
+        keyring = Keyring(self.paths, conn, db_key, audit, self.clock)
+        mac_ok = keyfile.mac_valid(document, db_key)
+        notes = keyring.reconcile(source, mac_ok)
+        if not slot.kdf.at_least(document.kdf_target):
+            self._strengthen(keyring, document, slot, secret, db_key)
+        self._audit_unlock(conn, audit, user.id, slot, mac_ok, notes)
+        return Session(paths=self.paths, conn=conn, db_key=db_key, user=user, audit=audit,
+                       clock=self.clock, lock=lock, via_recovery=slot.kind is SlotKind.RECOVERY,
+                       notes=tuple(notes) + (() if mac_ok else ("slots_mac_mismatch",)))
+
+    def _session_user(self, conn: Connection, slot: Slot, username: str) -> User:
+        if not accepted(slot, registry(conn)):
+            raise self._failed(None if slot.kind is SlotKind.RECOVERY else username,
+                               ErrorCode.WRONG_CREDENTIALS if slot.kind is SlotKind.PASSWORD
+                               else ErrorCode.RECOVERY_CODE_WRONG)
+        try:
+            if slot.kind is SlotKind.PASSWORD and slot.user_id is not None:
+                user = user_repo.by_id(conn, slot.user_id)
+                if user.username != username:
+                    raise self._failed(None)
+            else:
+                user = user_repo.by_username(conn, username)
+        except NotFound:
+            raise AuthError(ErrorCode.USER_NOT_FOUND) from None
+        if not user.active:
+            raise AuthError(ErrorCode.USER_DISABLED)
+        return user
+
+    def _strengthen(self, keyring: Keyring, document: KeyFile, slot: Slot, secret: bytes,
+                    db_key: bytearray) -> None:
+        """Re-wrap a slot made with weaker Argon2id parameters than the vault now requires."""
+        stronger = slots.create(db_key, secret, vault_id=document.vault_id, kind=slot.kind,
+                                user_id=slot.user_id, username=slot.username,
+                                params=document.kdf_target)
+        keyring.put_slot(stronger, replacing=(slot.slot_id,), action="keys.kdf_upgrade",
+                         actor=slot.user_id)
+
+    def _audit_unlock(self, conn: Connection, audit: AuditLog, user_id: int, slot: Slot,
+                      mac_ok: bool, notes: list[str]) -> None:
+        state = lockout.read(self.paths.lockout)
+        detail: dict[str, int | bool | str | list[str] | None] = {
+            "via": slot.kind.value, "failed_attempts": state.failures,
+            "failed_usernames": sorted({u for _, u in state.attempts if u}),
+            "keys_mac_ok": mac_ok, "notes": notes,
+        }
+        if state.attempts:
+            detail["first_failure"] = state.attempts[0][0]
+            detail["last_failure"] = state.attempts[-1][0]
+        with write_transaction(conn):
+            audit.append("session.unlock", actor=user_id, detail=detail)
+        lockout.clear(self.paths.lockout)
+
+
+def remove_vault_files(paths: VaultPaths) -> None:
+    """Delete a whole vault folder (the demo vault at exit; never called on user data)."""
+    shutil.rmtree(paths.root, ignore_errors=True)
+
+

@@ -1,0 +1,83 @@
+"""Full-text search over cases with FTS5 (inside the encrypted database).
+
+One row per case (rowid = case id): the case code, every person's name and alias, and the
+chronology plus follow-up notes. The tokenizer folds accents (``remove_diacritics 2``), so
+"Ñandú" is found by "nandu"; every query word matches as a prefix, so "wah" finds "Wahyuni".
+The index is rebuilt for a case whenever any of those sources changes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.store.case_repo import load_intake
+from app.store.connection import Connection
+from app.store.migrations import REINDEX_FLAG
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_WORDS = 8
+
+
+def _names(conn: Connection, case_id: int) -> str:
+    intake = load_intake(conn, case_id)
+    people = [intake.reporter.full_name, intake.victim.full_name, intake.victim.alias]
+    for person in intake.perpetrators:
+        people += [person.full_name, person.alias]
+    return "\n".join(name for name in people if name)
+
+
+def _body(conn: Connection, case_id: int) -> str:
+    intake = load_intake(conn, case_id)
+    notes = [row[0] for row in conn.execute("SELECT note FROM follow_ups WHERE case_id = ?"
+                                            " ORDER BY id", (case_id,))]
+    return "\n".join(part for part in (intake.incident.chronology, *notes) if part)
+
+
+def reindex_case(conn: Connection, case_id: int) -> None:
+    code = conn.execute("SELECT code FROM cases WHERE id = ?", (case_id,)).fetchone()
+    conn.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
+    if code is None:
+        return
+    conn.execute("INSERT INTO case_search(rowid, code, names, body) VALUES (?, ?, ?, ?)",
+                 (case_id, code[0], _names(conn, case_id), _body(conn, case_id)))
+
+
+def rebuild(conn: Connection) -> int:
+    """Re-index every case (after the migration that created the index); returns the count."""
+    conn.execute("DELETE FROM case_search")
+    ids = [row[0] for row in conn.execute("SELECT id FROM cases ORDER BY id")]
+    for case_id in ids:
+        reindex_case(conn, case_id)
+    conn.execute("DELETE FROM vault_meta WHERE key = ?", (REINDEX_FLAG,))
+    return len(ids)
+
+
+def needs_rebuild(conn: Connection) -> bool:
+    return conn.execute("SELECT 1 FROM vault_meta WHERE key = ?",
+                        (REINDEX_FLAG,)).fetchone() is not None
+
+
+def match_expression(text: object) -> str | None:
+    """An FTS5 query from what the officer typed: every word as a quoted prefix, all required.
+
+    Quoting each word means FTS5 syntax characters (``"``, ``*``, ``-``, ``NEAR``) typed by
+    the officer are plain text, never query syntax.
+    """
+    if not isinstance(text, str):
+        return None
+    normal = unicodedata.normalize("NFKC", text)
+    words = _WORD.findall(normal)[:MAX_QUERY_WORDS]
+    if not words:
+        return None
+    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def matching_ids(conn: Connection, text: str) -> list[int] | None:
+    """Case ids matching the text (best first), or ``None`` when the text has no words."""
+    expression = match_expression(text)
+    if expression is None:
+        return None
+    rows = conn.execute("SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rank",
+                        (expression,))
+    return [int(row[0]) for row in rows]

@@ -1,0 +1,1 @@
+"""Posko PPKS desktop app (PySide6). Talks to the core only through ``app.services``."""
