@@ -1,0 +1,41 @@
+"""Fixtures shared by every test: a fresh encrypted vault on disk per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.clock import FakeClock
+from app.services.session import Session
+from app.services.vault import Vault
+from tests import helpers
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return helpers.fake_clock()
+
+
+@pytest.fixture
+def vault(tmp_path: object, clock: FakeClock) -> Vault:
+    return helpers.new_vault(Path(str(tmp_path)) / "vault", clock)
+
+
+@pytest.fixture
+def created(vault: Vault) -> Iterator[tuple[Session, str]]:
+    """A new vault's first koordinator session and the recovery code."""
+    session, code = helpers.create_vault(vault)
+    yield session, code
+    session.close()
+
+
+@pytest.fixture
+def session(created: tuple[Session, str]) -> Session:
+    return created[0]
+
+
+@pytest.fixture
+def recovery_code(created: tuple[Session, str]) -> str:
+    return created[1]
