@@ -21,8 +21,11 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app ui tests
 	$(BIN)/mypy app
-	$(BIN)/mypy ui tests/core
+	$(BIN)/mypy ui tests
 	$(BIN)/lint-imports
+	@# Tests wait on signals and conditions, never on the clock (STYLE.md §9).
+	@! grep -rnE 'time\.sleep|qtbot\.wait\(|QTest\.qWait' tests || \
+		(echo "sleeps are banned in tests: wait on a signal or condition" && false)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q

@@ -47,6 +47,7 @@ from app.domain.models import (
 )
 from app.domain.settings import OfficeSettings
 from app.domain.workflow import STARRED_RIGHTS
+from app.services.access import Action, require
 from app.services.session import Session
 from app.store.tx import write_transaction
 
@@ -181,6 +182,8 @@ def seed(session: Session, clock: FakeClock, *, count: int, seed: int = 2022,
     Runs in batches of one transaction each (savepoints inside), so a thousand cases take
     seconds, and an interruption keeps every finished batch.
     """
+    # Checked before the outer transaction, so a refusal's audit row is not rolled back with it.
+    require(session.ctx, Action.DEMO_SEED)
     rng = Random(seed)
     end = clock.now()
     office = session.settings.get()

@@ -39,3 +39,30 @@ def session(created: tuple[Session, str]) -> Session:
 @pytest.fixture
 def recovery_code(created: tuple[Session, str]) -> str:
     return created[1]
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory,
+           request: pytest.FixtureRequest) -> Iterator[tuple[Session, FakeClock]]:
+    """One koordinator vault per test module, for modules whose tests each make own cases.
+
+    Unlocking costs an Argon2id derivation; sharing it keeps large parametrised modules fast.
+    """
+    clock = helpers.fake_clock()
+    folder = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+    vault = helpers.new_vault(folder / "vault", clock)
+    session, _ = helpers.create_vault(vault)
+    yield session, clock
+    session.close()
+
+
+@pytest.fixture
+def koord(shared: tuple[Session, FakeClock]) -> Iterator[Session]:
+    """The module's shared session; the clock is reset after each test."""
+    yield shared[0]
+    shared[1].set(helpers.START)
+
+
+@pytest.fixture
+def kclock(shared: tuple[Session, FakeClock]) -> FakeClock:
+    return shared[1]

@@ -71,7 +71,7 @@ def minimal_intake(received: datetime = START, name: str | None = "Siti Aminah")
                   triage=Triage(priority=Priority.BIASA))
 
 
-def full_intake(received: datetime = START, tag: str = "") -> Intake:
+def full_intake(received: datetime = START, tag: str = "A") -> Intake:
     """Every field of every section filled with a distinct value (round-trip tests)."""
     return Intake(
         reception=Reception(received_at=received, channel=Channel.WHATSAPP,

@@ -29,10 +29,10 @@ class PlaceholderWindow(QMainWindow):
         else:
             text = self.tr("Belum ada vault posko di komputer ini.\n"
                            "Buat dengan: posko-admin init --user NAMA")
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        self.setCentralWidget(label)
+        self.message = QLabel(text)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.setCentralWidget(self.message)
         self.resize(640, 360)
 
 

@@ -18,6 +18,8 @@ from app.services.session import Session
 from app.services.vault import Vault
 
 EXIT_CHECK_FAILED = 3
+EXIT_USAGE = 2
+MIN_DEMO_CASES, MAX_DEMO_CASES = 1, 100_000
 #: Tests and benchmarks only: use the RFC 9106 floor instead of calibrating (still >= 64 MiB,
 #: 3 passes). Production vaults calibrate to about 0.75 s per unlock.
 KDF_PROFILE_ENV = "POSKO_KDF_PROFILE"
@@ -86,8 +88,9 @@ def _print_report(report: IntegrityReport, out: TextIO) -> None:
 
 
 def _seed_demo(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    if args.cases < 1 or args.cases > 100_000:
-        raise CliError("--cases harus antara 1 dan 100000.", 2)
+    if not MIN_DEMO_CASES <= args.cases <= MAX_DEMO_CASES:
+        raise CliError(f"Kesalahan perintah: --cases harus antara {MIN_DEMO_CASES} dan "
+                       f"{MAX_DEMO_CASES}.", EXIT_USAGE)
     clock = FakeClock(SystemClock().now())
     vault = _vault(args, clock)
     with _session(args, stdin, vault) as session:

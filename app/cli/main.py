@@ -17,6 +17,7 @@ Exit status: 0 success, 1 error, 2 wrong usage, 3 a verify check failed, 130 int
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
@@ -37,13 +38,17 @@ _ARGPARSE_ID = {
     "expected one argument": "membutuhkan satu nilai",
     "invalid int value": "bukan bilangan bulat",
     "not allowed with argument": "tidak boleh bersama argumen",
+    "choose from": "pilih dari",
+    "argument ": "argumen ",  # last: the longer phrases above contain it
 }
 
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: str | None, actions: object, groups: object,
                   prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Penggunaan: ")  # type: ignore[arg-type]
+        # argparse passes prefix="" to build a subcommand's prog: keep that empty.
+        prefix = "Penggunaan: " if prefix is None else prefix
+        super().add_usage(usage, actions, groups, prefix)  # type: ignore[arg-type]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,13 +84,41 @@ def _auth(parser: argparse.ArgumentParser, required_user: bool = True) -> None:
                         help="buka dengan kode pemulihan (satu baris standar input)")
 
 
+def _case_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bukan bilangan bulat: {text!r}") from None
+    if not commands.MIN_DEMO_CASES <= value <= commands.MAX_DEMO_CASES:
+        raise argparse.ArgumentTypeError(
+            f"harus antara {commands.MIN_DEMO_CASES} dan {commands.MAX_DEMO_CASES}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="posko-admin",
                      description="Administrasi vault Posko PPKS (terenkripsi, luring).")
     _data_dir(parser, top=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH",
                                 parser_class=_Parser)
+    _setup_parsers(sub)
+    users = sub.add_parser("users", help="kelola akun petugas")
+    _data_dir(users, top=False)
+    users_sub = users.add_subparsers(dest="users_command", required=True, metavar="AKSI",
+                                     parser_class=_Parser)
+    _users_parsers(users_sub)
+    for name, text in (("rotate-key", "ganti kunci basis data (enkripsi ulang)"),
+                       ("passwd", "ganti kata sandi sendiri"),
+                       ("recovery-code", "buat kode pemulihan baru (kode lama tidak berlaku)"),
+                       ("seal", "tampilkan segel audit untuk dicatat di kertas")):
+        command = sub.add_parser(name, help=text)
+        _data_dir(command, top=False)
+        _auth(command)
+    return parser
 
+
+def _setup_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """init, verify and seed-demo: the commands of a fresh office's first hour."""
     init = sub.add_parser("init", help="buat vault baru dan koordinator pertama")
     _data_dir(init, top=False)
     init.add_argument("--user", required=True, metavar="NAMA")
@@ -102,23 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed-demo", help="isi kasus contoh (fiktif) untuk demo/benchmark")
     _data_dir(seed, top=False)
     _auth(seed)
-    seed.add_argument("--cases", type=int, required=True, metavar="N")
+    seed.add_argument("--cases", type=_case_count, required=True, metavar="N")
     seed.add_argument("--seed", type=int, default=2022, help=argparse.SUPPRESS)
-
-    users = sub.add_parser("users", help="kelola akun petugas")
-    _data_dir(users, top=False)
-    users_sub = users.add_subparsers(dest="users_command", required=True, metavar="AKSI",
-                                     parser_class=_Parser)
-    _users_parsers(users_sub)
-
-    for name, text in (("rotate-key", "ganti kunci basis data (enkripsi ulang)"),
-                       ("passwd", "ganti kata sandi sendiri"),
-                       ("recovery-code", "buat kode pemulihan baru (kode lama tidak berlaku)"),
-                       ("seal", "tampilkan segel audit untuk dicatat di kertas")):
-        command = sub.add_parser(name, help=text)
-        _data_dir(command, top=False)
-        _auth(command)
-    return parser
 
 
 def _users_parsers(users_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -149,7 +167,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
     """Run one command; returns the exit status (the console script exits with it)."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        # argparse prints usage errors and --help to sys.stderr/sys.stdout itself.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = build_parser().parse_args(argv)
         return commands.run(args, stdin or sys.stdin, out)
     except SystemExit as exc:  # argparse: --help (0) or usage error (2)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE

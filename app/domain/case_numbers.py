@@ -8,6 +8,7 @@ reused, even when a draft is abandoned or a case destroyed.
 
 from __future__ import annotations
 
+import re
 import string
 
 from app.errors import ErrorCode, ValidationError
@@ -16,6 +17,9 @@ DEFAULT_TEMPLATE = "{nomor:03d}/PPKS/{kode_wilayah}/{tahun}"
 ALLOWED_FIELDS = frozenset({"nomor", "tahun", "kode_wilayah", "bulan"})
 REQUIRED_FIELDS = frozenset({"nomor", "tahun"})
 MAX_CODE_LENGTH = 60
+#: Codes are written to the audit log, which takes only these characters (``app.audit``).
+CODE_CHARS = re.compile(r"[A-Za-z0-9_.:/\-]+")
+SAMPLE_REGION = "9999"
 
 
 def _fields(template: str) -> list[tuple[str, str]]:
@@ -27,18 +31,25 @@ def _fields(template: str) -> list[tuple[str, str]]:
     return [(name, spec or "") for _, name, spec, _ in parsed if name is not None]
 
 
-def validate_template(template: str) -> None:
-    """Refuse templates that could collide, leak or crash (unknown fields, attribute access)."""
+def validate_template(template: str, region_code: str = SAMPLE_REGION) -> None:
+    """Refuse templates that could collide, leak or crash (unknown fields, attribute access).
+
+    A format spec may not hold a nested field (``{nomor:{bulan}}``): nested fields are
+    evaluated by ``str.format`` without passing the field-name check above. The code made
+    with ``region_code`` must fit :data:`CODE_CHARS` (no blanks, ASCII only).
+    """
     fields = _fields(template)
     names = {name for name, _ in fields}
-    if not names <= ALLOWED_FIELDS or not names >= REQUIRED_FIELDS:
+    nested = any("{" in spec for _, spec in fields)
+    if nested or not names <= ALLOWED_FIELDS or not names >= REQUIRED_FIELDS:
         raise ValidationError.single("case_number_template", ErrorCode.CASE_NUMBER_TEMPLATE.value)
-    try:
-        sample = format_code(template, number=999999, year=9999, region_code="9999", month=12)
+    try:  # the smallest and the largest values: padding must not add blanks to either
+        samples = [format_code(template, number=number, year=9999, region_code=region_code,
+                               month=month) for number, month in ((1, 1), (999999, 12))]
     except (ValueError, KeyError, IndexError, TypeError):
         raise ValidationError.single("case_number_template",
                                      ErrorCode.CASE_NUMBER_TEMPLATE.value) from None
-    if len(sample) > MAX_CODE_LENGTH or not sample.isprintable():
+    if any(len(code) > MAX_CODE_LENGTH or not CODE_CHARS.fullmatch(code) for code in samples):
         raise ValidationError.single("case_number_template", ErrorCode.CASE_NUMBER_TEMPLATE.value)
 
 

@@ -195,7 +195,10 @@ class ConsentRecord:
     revoked_reason: str | None = None
 
     def valid_on(self, moment: datetime) -> bool:
-        """Given (fully, partly, by guardian or override), not revoked and not expired."""
+        """Given (fully, partly, by guardian or override), not revoked and not expired.
+
+        ``moment`` should be in the office's time zone: the expiry date is an office date.
+        """
         if self.revoked_at is not None or self.consent.outcome is ConsentOutcome.DITOLAK:
             return False
         expiry = self.consent.expires_on
@@ -206,7 +209,8 @@ class ConsentRecord:
 class ReferralInput:
     recipient: str
     kind: ReferralKind = ReferralKind.RUJUKAN
-    priority: Priority = Priority.BIASA
+    #: ``None`` takes the case's triage priority (biasa if none); stored filled in.
+    priority: Priority | None = None
     services: frozenset[SimfoniService] = frozenset()
     letter_number: str | None = None
     note: str | None = None

@@ -14,6 +14,7 @@ import re
 import types
 import typing
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
@@ -84,6 +85,16 @@ def _field_kind(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
+#: Type checks for plain values; ``bool`` is an ``int`` in Python and must not pass as one.
+_SCALARS: dict[Any, Callable[[Any], bool]] = {
+    bool: lambda v: isinstance(v, bool),
+    int: lambda v: isinstance(v, int) and not isinstance(v, bool),
+    datetime: lambda v: isinstance(v, datetime) and v.tzinfo is not None,
+    date: lambda v: isinstance(v, date) and not isinstance(v, datetime),
+    time: lambda v: isinstance(v, time),
+}
+
+
 def _clean_value(value: Any, annotation: Any, path: str, name: str, errors: _Errors) -> Any:
     kind, optional = _field_kind(annotation)
     if value is None:
@@ -98,21 +109,9 @@ def _clean_value(value: Any, annotation: Any, path: str, name: str, errors: _Err
         if text is None and not optional and not any(e.field == path for e in errors.items):
             errors.add(path, "required")
         return text
-    if kind is bool:
-        return value if isinstance(value, bool) else errors.add(path, "type")
-    if kind is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return value if ok else errors.add(path, "type")
-    if kind is datetime:
-        ok = isinstance(value, datetime) and value.tzinfo is not None
-        return value if ok else errors.add(path, "type")
-    if kind is date:
-        ok = isinstance(value, date) and not isinstance(value, datetime)
-        return value if ok else errors.add(path, "type")
-    if kind is time:
-        return value if isinstance(value, time) else errors.add(path, "type")
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return value if isinstance(value, kind) else errors.add(path, "type")
+    if kind in _SCALARS or (isinstance(kind, type) and issubclass(kind, Enum)):
+        accepts = _SCALARS.get(kind, lambda v: isinstance(v, kind))
+        return value if accepts(value) else errors.add(path, "type")
     if origin is frozenset:
         return _clean_collection(value, typing.get_args(kind)[0], path, name, errors, frozenset)
     if origin is tuple:

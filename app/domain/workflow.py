@@ -9,7 +9,7 @@ action (which needs a reason and the starred rights), so :data:`ACTION_ONLY` lis
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, tzinfo
 
 from app.domain import taxonomy
 from app.domain.enums import CaseStatus, VictimRight
@@ -96,5 +96,13 @@ def missing_rights(case: Case) -> frozenset[VictimRight]:
     return STARRED_RIGHTS - {entry.right for entry in case.rights}
 
 
-def victim_is_child(case: Case) -> bool:
-    return taxonomy.is_child(case.intake.victim, case.intake.reception.received_at.date())
+def victim_is_child(case: Case, tz: tzinfo | None = None) -> bool:
+    """Under 18 on the reception date (in the office's zone ``tz``).
+
+    With no birth date and no age recorded, the officer's triage flag decides.
+    """
+    received = case.intake.reception.received_at
+    on = received.astimezone(tz).date() if tz is not None else received.date()
+    if taxonomy.victim_age(case.intake.victim, on) is None:
+        return case.intake.triage.child is True
+    return taxonomy.is_child(case.intake.victim, on)

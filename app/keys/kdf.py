@@ -30,15 +30,26 @@ class KdfParams:
 
 
 FLOOR = KdfParams(time_cost=3, memory_kib=64 * _MIB, parallelism=4)
+#: Far above anything calibration produces. A key file asking for more was doctored: refusing it
+#: keeps an unlock from allocating gigabytes or running for hours (or crashing in argon2).
+CEILING = KdfParams(time_cost=64, memory_kib=1024 * _MIB, parallelism=16)
 MAX_MEMORY_KIB = 256 * _MIB
 TARGET_SECONDS = 0.75
 
 
+def within_limits(params: KdfParams) -> bool:
+    """At least the RFC 9106 floor and at most the ceiling."""
+    return (params.at_least(FLOOR) and params.parallelism >= 1
+            and params.time_cost <= CEILING.time_cost
+            and params.memory_kib <= CEILING.memory_kib
+            and params.parallelism <= CEILING.parallelism)
+
+
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
     """Argon2id(secret, salt) → 32-byte key-encryption key, in a wipeable bytearray."""
-    if not params.at_least(FLOOR) or params.parallelism < 1:
-        # A slot below the floor was not made by us: treat it like any other tampering.
-        raise ValueError("kdf parameters below the floor")
+    if not within_limits(params):
+        # A slot outside the limits was not made by us: treat it like any other tampering.
+        raise ValueError("kdf parameters outside the floor and ceiling")
     raw = hash_secret_raw(
         secret,
         salt,
@@ -63,7 +74,7 @@ def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     memory = min(MAX_MEMORY_KIB, max(FLOOR.memory_kib, int(FLOOR.memory_kib * scale)))
     memory -= memory % _MIB
     remaining = scale / (memory / FLOOR.memory_kib)
-    passes = max(FLOOR.time_cost, int(FLOOR.time_cost * remaining))
+    passes = min(CEILING.time_cost, max(FLOOR.time_cost, int(FLOOR.time_cost * remaining)))
     return KdfParams(time_cost=passes, memory_kib=memory, parallelism=FLOOR.parallelism)
 
 

@@ -221,17 +221,27 @@ def save(keyfile: KeyFile, main: Path, backup: Path) -> None:
     """Write a new generation; the current file (if it parses) becomes the backup first.
 
     At every instant ``main`` parses as the old or the new generation, and ``backup`` as the
-    old or the one before it. The new bytes must parse back to the same key file before
+    old or the one before it. When there is no usable backup and no old generation (a new
+    vault), the backup is written as a second copy of the new generation: a single damaged
+    file must never lose the vault. The new bytes must parse back to the same key file before
     anything is written.
     """
     data = serialize(keyfile)
     if parse(data) != keyfile:
         raise KeyFileError(ErrorCode.KEYFILE_DAMAGED)
-    try:
-        current = main.read_bytes()
-        parse(current)
-    except (OSError, KeyFileError):
-        current = b""
+    current = _parsing_bytes(main)
     if current and current != data:
         write_atomic(backup, current)
+    elif not _parsing_bytes(backup):
+        write_atomic(backup, data)
     write_atomic(main, data)
+
+
+def _parsing_bytes(path: Path) -> bytes:
+    """The file's bytes if it exists and parses, else ``b""``."""
+    try:
+        data = path.read_bytes()
+        parse(data)
+    except (OSError, KeyFileError):
+        return b""
+    return data

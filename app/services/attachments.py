@@ -38,17 +38,7 @@ class AttachmentService:
         """
         ctx = self._ctx
         code = require_case(ctx, Action.ATTACHMENT_ADD, case_id)
-        name = validation.clean_single(filename, "filename")
-        if name is None:
-            raise ValidationError.single("filename", "required")
-        if not isinstance(content, (bytes, bytearray)):
-            raise ValidationError.single("content", "type")
-        if captured_at is not None and (not isinstance(captured_at, datetime)
-                                        or captured_at.tzinfo is None):
-            raise ValidationError.single("captured_at", "type")
-        limit = settings_store.load(ctx.conn).attachment_limit_mb
-        if len(content) > limit * MIB:
-            raise AppError(ErrorCode.ATTACHMENT_TOO_LARGE, limit_mb=limit)
+        name = self._checked(filename, content, captured_at)
         ensure_writable(ctx.conn, case_id)
         digest = hashlib.sha256(content).hexdigest()
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -65,6 +55,21 @@ class AttachmentService:
             ctx.audit.append("attachment.add", actor=ctx.user.id, case_code=code,
                              obj=f"attachment:{attachment_id}", detail={"size": len(content)})
         return self._info(attachment_id)
+
+    def _checked(self, filename: object, content: object, captured_at: object) -> str:
+        """The cleaned file name, after every input check; nothing is written on failure."""
+        name = validation.clean_single(filename, "filename")
+        if name is None:
+            raise ValidationError.single("filename", "required")
+        if not isinstance(content, (bytes, bytearray)):
+            raise ValidationError.single("content", "type")
+        if captured_at is not None and (not isinstance(captured_at, datetime)
+                                        or captured_at.tzinfo is None):
+            raise ValidationError.single("captured_at", "type")
+        limit = settings_store.load(self._ctx.conn).attachment_limit_mb
+        if len(content) > limit * MIB:
+            raise AppError(ErrorCode.ATTACHMENT_TOO_LARGE, limit_mb=limit)
+        return name
 
     def for_case(self, case_id: int) -> list[AttachmentInfo]:
         require_case(self._ctx, Action.ATTACHMENT_VIEW, case_id)

@@ -21,6 +21,7 @@ from app.domain.models import (
     Referral,
     Victim,
 )
+from app.domain.settings import OfficeSettings
 from app.errors import AccessDenied, ValidationError
 from app.services import settings as settings_store
 from app.services.access import Action, deny, require, require_case, visibility_sql
@@ -58,10 +59,7 @@ class CaseService:
         cleaned = validate_intake(intake, office, now)
         local_now = now.astimezone(clocks.zone(office.timezone))
         with write_transaction(ctx.conn):
-            number = case_repo.next_number(ctx.conn, local_now.year)
-            code = format_code(office.case_number_template, number=number, year=local_now.year,
-                               region_code=office.institution.region_code,
-                               month=local_now.month)
+            number, code = _fresh_code(ctx, office, local_now)
             case_id = case_repo.insert_case(ctx.conn, code=code, year=local_now.year,
                                             number=number, now=now, user_id=ctx.user.id,
                                             intake=cleaned)
@@ -193,10 +191,10 @@ class CaseService:
         office = settings_store.load(ctx.conn)
         tz = clocks.zone(office.timezone)
         condition, params = visibility_sql(ctx, "cases")
+        # Drafts are open cases: the 72-hour medical window matters most during intake.
         rows = ctx.conn.execute(
-            f"SELECT id FROM cases WHERE {condition} AND status NOT IN (?, ?, ?)",
-            (*params, CaseStatus.DRAF.value, CaseStatus.DITUTUP.value,
-             CaseStatus.DIARSIPKAN.value)).fetchall()
+            f"SELECT id FROM cases WHERE {condition} AND status NOT IN (?, ?)",
+            (*params, CaseStatus.DITUTUP.value, CaseStatus.DIARSIPKAN.value)).fetchall()
         ids = [r[0] for r in rows]
         referrals = case_repo.referrals_for_cases(ctx.conn, ids)
         horizon = ctx.clock.now() + within
@@ -210,6 +208,20 @@ class CaseService:
                 if not item.met and item.due_at <= horizon:
                     found.append(item)
         return sorted(found, key=lambda d: d.due_at)
+
+
+def _fresh_code(ctx: Context, office: OfficeSettings, local_now: datetime) -> tuple[int, str]:
+    """The next number of the year whose code is not taken yet.
+
+    Numbers only grow, but a changed template or a corrected PC clock can still format a new
+    number into an old code (``{nomor}{bulan}``: 1+11 == 11+1); such numbers are skipped.
+    """
+    while True:
+        number = case_repo.next_number(ctx.conn, local_now.year)
+        code = format_code(office.case_number_template, number=number, year=local_now.year,
+                           region_code=office.institution.region_code, month=local_now.month)
+        if not case_repo.code_exists(ctx.conn, code):
+            return number, code
 
 
 def _may_list(ctx: Context) -> bool:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from app.domain import validation as v
+from app.domain.deadlines import zone
 from app.domain.models import Intake
 from app.domain.settings import OfficeSettings
 from app.errors import FieldError
 
 EARLIEST = date(1900, 1, 1)
+#: Also keeps far-off years away from UTC conversion, which would overflow near year 1.
+EARLIEST_MOMENT = datetime(1900, 1, 1, tzinfo=UTC)
 MAX_PERPETRATORS = 20
 FUTURE_SLACK = timedelta(days=1)
 
@@ -20,12 +23,14 @@ def validate_intake(intake: Intake, settings: OfficeSettings, now: datetime) -> 
     """A cleaned intake, or ``ValidationError`` naming every bad field."""
     cleaned = v.clean(intake, Intake)
     received = cleaned.reception.received_at
-    today = now.date()
+    tz = zone(settings.timezone)
+    today = now.astimezone(tz).date()  # the office's date, not UTC's
+    received_ok = EARLIEST_MOMENT <= received <= now + FUTURE_SLACK
+    received_day = received.astimezone(tz).date() if received_ok else today
     places = settings.kecamatan_choices()
     victim, incident = cleaned.victim, cleaned.incident
     rules: list[FieldError | None] = [
-        None if received <= now + FUTURE_SLACK else FieldError("reception.received_at",
-                                                                "date_range"),
+        None if received_ok else FieldError("reception.received_at", "date_range"),
         v.nik_error(victim.nik, "victim.nik"),
         v.phone_error(victim.phone, "victim.phone"),
         v.date_range_error(victim.birth_date, "victim.birth_date", earliest=EARLIEST,
@@ -33,7 +38,7 @@ def validate_intake(intake: Intake, settings: OfficeSettings, now: datetime) -> 
         v.int_range_error(victim.age_years, "victim.age_years", 0, 120),
         v.member_error(victim.kecamatan, places, "victim.kecamatan"),
         v.date_range_error(incident.occurred_on, "incident.occurred_on", earliest=EARLIEST,
-                           latest=max(today, received.date())),
+                           latest=max(today, received_day)),
         v.member_error(incident.kecamatan, places, "incident.kecamatan"),
         v.int_range_error(incident.earlier_incidents, "incident.earlier_incidents", 0, 10_000),
         None if len(cleaned.perpetrators) <= MAX_PERPETRATORS else FieldError(

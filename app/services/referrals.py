@@ -8,6 +8,7 @@ partial, by the guardian, or a koordinator override with a written reason (the P
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from app.domain import deadlines as clocks
@@ -18,6 +19,7 @@ from app.domain.enums import (
     ConsentOutcome,
     ConsentPurpose,
     DataItem,
+    Priority,
     RecipientKind,
     ReferralKind,
     ReferralOutcome,
@@ -67,13 +69,14 @@ class ReferralService:
         ctx = self._ctx
         code = require_case(ctx, Action.CONSENT_RECORD, case_id)
         cleaned = validation.clean(consent, ConsentInput)
+        # The role decides before the content: an incomplete override attempt is still denied.
+        if cleaned.outcome is ConsentOutcome.OVERRIDE and not role_allows(
+                ctx.user.role, Action.CONSENT_OVERRIDE):
+            require_case(ctx, Action.CONSENT_OVERRIDE, case_id)
         ensure_writable(ctx.conn, case_id)
         case = case_repo.load_case(ctx.conn, case_id)
         office = settings_store.load(ctx.conn)
         validation.check(_consent_rules(cleaned, case, office, ctx.clock.now()))
-        if cleaned.outcome is ConsentOutcome.OVERRIDE and not role_allows(
-                ctx.user.role, Action.CONSENT_OVERRIDE):
-            require_case(ctx, Action.CONSENT_OVERRIDE, case_id)
         with write_transaction(ctx.conn):
             consent_id = case_repo.insert_consent(ctx.conn, case_id, cleaned, ctx.clock.now(),
                                                   ctx.user.id)
@@ -111,31 +114,42 @@ class ReferralService:
         """
         ctx = self._ctx
         code = require_case(ctx, Action.CASE_REFER, case_id)
-        cleaned = validation.clean(referral, ReferralInput)
-        office = settings_store.load(ctx.conn)
-        _check_recipient(cleaned, office)
         case = case_repo.load_case(ctx.conn, case_id)
-        target = (CaseStatus.DITERUSKAN if cleaned.kind is ReferralKind.PENERUSAN
-                  else CaseStatus.DIRUJUK)
-        if case.status is not target and not rules.is_legal(case.status, target):
-            raise WorkflowError(ErrorCode.ILLEGAL_TRANSITION, source=case.status.value,
-                                target=target.value)
+        cleaned, target, consent_id = self._checked_referral(case, referral)
+        priority = cleaned.priority or Priority.BIASA
         now = ctx.clock.now()
-        consent = valid_consent(case, ConsentPurpose.RUJUKAN, cleaned.recipient, now)
-        if consent is None:
-            raise WorkflowError(ErrorCode.CONSENT_REQUIRED, recipient=cleaned.recipient)
         with write_transaction(ctx.conn):
             referral_id = case_repo.insert_referral(
-                ctx.conn, case_id, cleaned, now, clocks.feedback_due(now, cleaned.priority),
-                ctx.user.id, consent.id)
+                ctx.conn, case_id, cleaned, now, clocks.feedback_due(now, priority),
+                ctx.user.id, consent_id)
             if case.status is not target:
                 case_repo.set_status(ctx.conn, case_id, case.status, target, now, ctx.user.id,
                                      None)
             ctx.audit.append("case.refer", actor=ctx.user.id, case_code=code,
                              detail={"recipient": cleaned.recipient, "kind": cleaned.kind.value,
-                                     "priority": cleaned.priority.value,
+                                     "priority": priority.value,
                                      "from": case.status.value, "to": target.value})
         return referral_id
+
+    def _checked_referral(self, case: Case, referral: ReferralInput
+                          ) -> tuple[ReferralInput, CaseStatus, int]:
+        """The cleaned referral (priority filled in), its target status and its consent id."""
+        cleaned = validation.clean(referral, ReferralInput)
+        if cleaned.priority is None:
+            cleaned = replace(cleaned, priority=case.intake.triage.priority or Priority.BIASA)
+        office = settings_store.load(self._ctx.conn)
+        _check_recipient(cleaned, office)
+        target = (CaseStatus.DITERUSKAN if cleaned.kind is ReferralKind.PENERUSAN
+                  else CaseStatus.DIRUJUK)
+        if case.status is not target and not rules.is_legal(case.status, target):
+            raise WorkflowError(ErrorCode.ILLEGAL_TRANSITION, source=case.status.value,
+                                target=target.value)
+        # Expiry is an office-local date.
+        local_now = self._ctx.clock.now().astimezone(clocks.zone(office.timezone))
+        consent = valid_consent(case, ConsentPurpose.RUJUKAN, cleaned.recipient, local_now)
+        if consent is None:
+            raise WorkflowError(ErrorCode.CONSENT_REQUIRED, recipient=cleaned.recipient)
+        return cleaned, target, consent.id
 
     def record_feedback(self, referral_id: int, outcome: ReferralOutcome,
                         note: str | None = None) -> None:
@@ -186,7 +200,9 @@ def _check_recipient(referral: ReferralInput, office: OfficeSettings) -> None:
 
 def _consent_rules(consent: ConsentInput, case: Case, office: OfficeSettings,
                    now: datetime) -> list[FieldError | None]:
-    child = rules.victim_is_child(case)
+    tz = clocks.zone(office.timezone)
+    child = rules.victim_is_child(case, tz)
+    today = now.astimezone(tz).date()
     outcome = consent.outcome
     needs_recipient = consent.purpose is ConsentPurpose.RUJUKAN
     return [
@@ -205,5 +221,5 @@ def _consent_rules(consent: ConsentInput, case: Case, office: OfficeSettings,
         FieldError("data_items", "required")
         if outcome is ConsentOutcome.SEBAGIAN and not consent.data_items else None,
         FieldError("expires_on", "date_range")
-        if consent.expires_on is not None and consent.expires_on < now.date() else None,
+        if consent.expires_on is not None and consent.expires_on < today else None,
     ]

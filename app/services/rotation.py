@@ -5,7 +5,8 @@
 3. re-wrap every registered slot to the new key (public keys from the *database* registry) into
    ``posko.keys.rotasi``;
 4. close the session (checkpoint: no ``-wal`` may remain), write the commit marker
-   ``posko.rotasi``, then swap both files in.
+   ``posko.rotasi``, then swap both files in; the key-file backup becomes a copy of the new
+   generation (the previous one wraps the old key, which opens nothing any more).
 
 A crash before the marker leaves the old vault (the side files are deleted at the next unlock);
 a crash after it is rolled forward at the next unlock. Either the old or the new key opens the
@@ -20,7 +21,7 @@ import os
 import secrets
 from pathlib import Path
 
-from app.errors import ErrorCode, StorageError
+from app.errors import ErrorCode, KeyFileError, StorageError
 from app.keys import keyfile, slots
 from app.keys.keyfile import KeyFile
 from app.paths import VaultPaths
@@ -40,8 +41,11 @@ _TABLES_SQL = ("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT
 
 def _side_files(paths: VaultPaths) -> list[os.PathLike[str]]:
     db = paths.rotation_db
-    return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
-            paths.rotation_keys]
+    # The export writes the copy through a rollback journal: a kill leaves ``-journal`` too;
+    # a kill inside ``write_atomic`` leaves its ``.tmp`` file.
+    keys, marker = paths.rotation_keys, paths.rotation_marker
+    return [db, *(db.with_name(db.name + suffix) for suffix in ("-journal", "-wal", "-shm")),
+            keys, keys.with_name(keys.name + ".tmp"), marker.with_name(marker.name + ".tmp")]
 
 
 def finish_interrupted(paths: VaultPaths) -> None:
@@ -54,12 +58,26 @@ def finish_interrupted(paths: VaultPaths) -> None:
         if paths.rotation_db.exists():
             os.replace(paths.rotation_db, paths.db)
         fsync_directory(paths.root)
+        _backup_current_generation(paths)
         paths.rotation_marker.unlink()
         fsync_directory(paths.root)
         return
     for path in _side_files(paths):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
+
+
+def _backup_current_generation(paths: VaultPaths) -> None:
+    """After the swap, the previous key-file generation wraps the old key, which opens nothing:
+    the backup becomes a copy of the new generation, so a damaged ``posko.keys`` stays
+    recoverable. Runs again after a crash until the marker is gone (idempotent).
+    """
+    try:
+        current = paths.keys.read_bytes()
+        keyfile.parse(current)
+    except (OSError, KeyFileError):
+        return  # the main file is unusable: keep whatever backup there is
+    write_atomic(paths.keys_backup, current)
 
 
 def row_counts(conn: Connection) -> dict[str, int]:

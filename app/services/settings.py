@@ -7,7 +7,7 @@ import typing
 from typing import Any
 
 from app.domain import validation
-from app.domain.case_numbers import validate_template
+from app.domain.case_numbers import CODE_CHARS, validate_template
 from app.domain.settings import OfficeSettings, Recipient
 from app.errors import ErrorCode, FieldError, ValidationError
 from app.services.access import Action, require
@@ -20,6 +20,7 @@ _FIELDS = {f.name: f for f in dataclasses.fields(OfficeSettings)}
 _HINTS = typing.get_type_hints(OfficeSettings)
 AUTO_LOCK_RANGE = (1, 15)
 ATTACHMENT_LIMIT_RANGE = (1, 100)
+REGION_CODE_MAX = 20
 
 
 def load(conn: Connection) -> OfficeSettings:
@@ -78,11 +79,19 @@ def validate(settings: OfficeSettings) -> OfficeSettings:
         validation.int_range_error(cleaned.attachment_limit_mb, "attachment_limit_mb",
                                    *ATTACHMENT_LIMIT_RANGE),
         None if cleaned.kecamatan else FieldError("kecamatan", "required"),
+        _region_error(institution.region_code),
         _directory_error(cleaned.directory),
     ]
     validation.check(rules)
-    validate_template(cleaned.case_number_template)
+    validate_template(cleaned.case_number_template, institution.region_code)
     return cleaned
+
+
+def _region_error(region_code: str) -> FieldError | None:
+    """The region code becomes part of case codes: the same characters, and short."""
+    if CODE_CHARS.fullmatch(region_code) and len(region_code) <= REGION_CODE_MAX:
+        return None
+    return FieldError("institution.region_code", "code_format")
 
 
 def _directory_error(directory: tuple[Recipient, ...]) -> FieldError | None:

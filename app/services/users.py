@@ -104,7 +104,7 @@ class UserService:
         user = self._user(username)
         if not isinstance(role, Role):
             raise ValidationError.single("role", "required")
-        if user.role is Role.KOORDINATOR and role is not Role.KOORDINATOR:
+        if user.role is Role.KOORDINATOR and role is not Role.KOORDINATOR and user.active:
             self._keep_a_koordinator(user)
         with write_transaction(ctx.conn):
             user_repo.update(ctx.conn, user.id, ctx.clock.now(), role=role.value)

@@ -15,7 +15,7 @@ import secrets
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 import filelock
@@ -55,6 +55,28 @@ def _owner_only(paths: VaultPaths) -> None:
     if os.name == "posix":
         os.chmod(paths.root, 0o700)
         os.chmod(paths.db, 0o600)
+
+
+FIRST_USER_ID = 1
+
+
+def _write_founding_rows(conn: Connection, audit: AuditLog, audit_key: bytes, vault_id: str,
+                         office: OfficeSettings, first_slots: tuple[Slot, Slot],
+                         koordinator: tuple[str, str], now: datetime) -> None:
+    """Vault identity, settings, the first koordinator and both slots, in one transaction."""
+    username, display = koordinator
+    for key, value in (("vault_id", vault_id), ("audit_key", audit_key.hex()),
+                       ("created_at", utc_iso(now)), ("created_by_app", __version__)):
+        conn.execute("INSERT INTO vault_meta(key, value) VALUES (?, ?)", (key, value))
+    write_settings(conn, office, list(office.__dataclass_fields__))
+    if user_repo.insert(conn, username, display, Role.KOORDINATOR, now, False) != FIRST_USER_ID:
+        raise StorageError(ErrorCode.STORAGE_FAILED)
+    for slot in first_slots:
+        register(conn, slot, now)
+    audit.append("vault.create", actor=FIRST_USER_ID,
+                 detail={"schema": migrations.LATEST, "app": __version__})
+    audit.append("user.add", actor=FIRST_USER_ID, obj=f"user:{username}",
+                 detail={"role": Role.KOORDINATOR.value})
 
 
 class Vault:
@@ -133,37 +155,25 @@ class Vault:
         params = self._kdf_params or kdf.calibrate()
         db_key = bytearray(secrets.token_bytes(32))
         vault_id = uuid.uuid4().hex
-        user_id = 1
-        user_slot = slots.create(db_key, kdf.password_bytes(password), vault_id=vault_id,
-                                 kind=SlotKind.PASSWORD, user_id=user_id, username=username,
-                                 params=params)
-        recovery_slot = slots.create(db_key, recovery.decode(code), vault_id=vault_id,
-                                     kind=SlotKind.RECOVERY, user_id=None, username=None,
-                                     params=params)
+        first = (
+            slots.create(db_key, kdf.password_bytes(password), vault_id=vault_id,
+                         kind=SlotKind.PASSWORD, user_id=FIRST_USER_ID, username=username,
+                         params=params),
+            slots.create(db_key, recovery.decode(code), vault_id=vault_id,
+                         kind=SlotKind.RECOVERY, user_id=None, username=None, params=params),
+        )
         conn = open_database(self.paths.db, db_key, create=True)
         try:
             _owner_only(self.paths)
             migrations.migrate(conn)
             audit_key = derive_audit_key(db_key)
             audit = AuditLog(conn, audit_key, self.clock)
-            now = self.clock.now()
             with write_transaction(conn):
-                for key, value in (("vault_id", vault_id), ("audit_key", audit_key.hex()),
-                                   ("created_at", utc_iso(now)), ("created_by_app", __version__)):
-                    conn.execute("INSERT INTO vault_meta(key, value) VALUES (?, ?)", (key, value))
-                write_settings(conn, office, [f for f in office.__dataclass_fields__])
-                made = user_repo.insert(conn, username, display, Role.KOORDINATOR, now, False)
-                assert made == user_id
-                register(conn, user_slot, now)
-                register(conn, recovery_slot, now)
-                audit.append("vault.create", actor=user_id,
-                             detail={"schema": migrations.LATEST, "app": __version__})
-                audit.append("user.add", actor=user_id, obj=f"user:{username}",
-                             detail={"role": Role.KOORDINATOR.value})
-            document = keyfile.sign(KeyFile(vault_id, 1, params, (user_slot, recovery_slot)),
-                                    db_key)
+                _write_founding_rows(conn, audit, audit_key, vault_id, office, first,
+                                     (username, display), self.clock.now())
+            document = keyfile.sign(KeyFile(vault_id, 1, params, first), db_key)
             keyfile.save(document, self.paths.keys, self.paths.keys_backup)
-            user = user_repo.by_id(conn, user_id)
+            user = user_repo.by_id(conn, FIRST_USER_ID)
         except BaseException:
             conn.close()
             wipe(db_key)
@@ -190,7 +200,10 @@ class Vault:
             slot = document.password_slot(name)
             if slot is None:
                 # Same Argon2id cost as a real slot: timing does not reveal who has an account.
-                wipe(kdf.derive(secret, bytes(kdf.SALT_LEN), document.kdf_target))
+                # (A doctored target outside the limits must not turn this into a crash.)
+                target = document.kdf_target
+                wipe(kdf.derive(secret, bytes(kdf.SALT_LEN),
+                                target if kdf.within_limits(target) else kdf.FLOOR))
                 raise self._failed(None)
             try:
                 db_key = slots.open_slot(slot, secret, vault_id=document.vault_id)
@@ -258,14 +271,15 @@ class Vault:
             audit.append("schema.migrate", actor=None, detail={"from": old, "to": new})
 
         migrations.migrate(conn, on_step=audit_step)
+        # Registry and account first: a refused slot must not cause any further write.
+        user = self._session_user(conn, slot, username)
         if search_index.needs_rebuild(conn):
             with write_transaction(conn):
                 search_index.rebuild(conn)
-        user = self._session_user(conn, slot, username)
         keyring = Keyring(self.paths, conn, db_key, audit, self.clock)
         mac_ok = keyfile.mac_valid(document, db_key)
         notes = keyring.reconcile(source, mac_ok)
-        if not slot.kdf.at_least(document.kdf_target):
+        if not slot.kdf.at_least(document.kdf_target) and kdf.within_limits(document.kdf_target):
             self._strengthen(keyring, document, slot, secret, db_key)
         self._audit_unlock(conn, audit, user.id, slot, mac_ok, notes)
         return Session(paths=self.paths, conn=conn, db_key=db_key, user=user, audit=audit,

@@ -12,6 +12,7 @@ from app.domain.enums import (
     CaseStatus,
     ConsentPurpose,
     FollowUpKind,
+    Priority,
     ReferralOutcome,
     RightStatus,
     VictimRight,
@@ -65,6 +66,10 @@ def case_status(conn: Connection, case_id: int) -> CaseStatus:
     if row is None:
         raise NotFound(ErrorCode.CASE_NOT_FOUND)
     return CaseStatus(row[0])
+
+
+def code_exists(conn: Connection, code: str) -> bool:
+    return conn.execute("SELECT 1 FROM cases WHERE code = ?", (code,)).fetchone() is not None
 
 
 def next_number(conn: Connection, year: int) -> int:
@@ -175,7 +180,8 @@ def insert_referral(conn: Connection, case_id: int, referral: ReferralInput, sen
     cursor = conn.execute(
         "INSERT INTO referrals(case_id, kind, recipient, priority, sent_at, due_at, consent_id,"
         " created_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (case_id, referral.kind.value, referral.recipient, referral.priority.value, ts(sent_at),
+        (case_id, referral.kind.value, referral.recipient,
+         (referral.priority or Priority.BIASA).value, ts(sent_at),
          ts(due_at), consent_id, user_id, dumps(_ReferralData(referral))),
     )
     return int(cursor.lastrowid)

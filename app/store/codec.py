@@ -27,8 +27,12 @@ def loads(text: str | bytes, cls: type[T]) -> T:
 
 
 def ts(moment: datetime) -> str:
-    """Timestamps in columns: ISO 8601 in UTC, so text order is time order."""
-    return dumps(moment.astimezone(UTC)).strip('"')
+    """Timestamps in columns: ISO 8601 in UTC, fixed width, so text order is time order.
+
+    Microseconds are always written: ``…:00Z`` would sort after ``…:00.5Z``.
+    """
+    text = moment.astimezone(UTC).isoformat(timespec="microseconds")
+    return text.removesuffix("+00:00") + "Z"
 
 
 def parse_ts(text: str) -> datetime:

@@ -156,10 +156,8 @@ def open_database(path: Path, key: bytes | bytearray, *, create: bool = False) -
             plaintext or a corrupt first page), ``UNSAFE_SQLCIPHER`` or ``INTEGRITY_FAILED``.
     """
     prepare_process()
-    if not create and not path.exists():
-        raise StorageError(ErrorCode.VAULT_MISSING)
-    if path.exists() and _has_plaintext_header(path):
-        raise StorageError(ErrorCode.PLAINTEXT_DATABASE)
+    key_hex(key)  # refuse bad key material before SQLite creates any file
+    _check_file(path, create)
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     except sqlcipher3.Error as exc:
@@ -170,6 +168,17 @@ def open_database(path: Path, key: bytes | bytearray, *, create: bool = False) -
         conn.close()
         raise
     return conn
+
+
+def _check_file(path: Path, create: bool) -> None:
+    """Refuse before SQLite touches the file: missing, empty or plaintext."""
+    if not create and not path.exists():
+        raise StorageError(ErrorCode.VAULT_MISSING)
+    if not create and path.stat().st_size == 0:
+        # SQLite would treat an empty file as a new database and write into it.
+        raise StorageError(ErrorCode.NOT_A_VAULT_DB)
+    if path.exists() and _has_plaintext_header(path):
+        raise StorageError(ErrorCode.PLAINTEXT_DATABASE)
 
 
 def _has_plaintext_header(path: Path) -> bool:
