@@ -302,6 +302,8 @@ class CaseSummary:
     next_deadline: datetime | None
     overdue: bool
     restricted: bool
+    updated_at: datetime
+    has_form_draft: bool = False
 
 
 @dataclass(frozen=True)

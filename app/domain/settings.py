@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.case_numbers import DEFAULT_TEMPLATE
+from app.domain.case_numbers import DEFAULT_LETTER_TEMPLATE, DEFAULT_TEMPLATE
 from app.domain.enums import IndonesianTimeZone, PaperSize, RecipientKind
 from app.domain.taxonomy import BLORA_KECAMATAN, OUTSIDE_DISTRICT
 
@@ -76,6 +76,9 @@ class OfficeSettings:
     institution: Institution = Institution()
     signatory: Signatory = Signatory()
     case_number_template: str = DEFAULT_TEMPLATE
+    letter_number_template: str = DEFAULT_LETTER_TEMPLATE
+    #: Letterhead logo (PNG or JPEG) supplied by the office; none by default.
+    logo: bytes | None = None
     directory: tuple[Recipient, ...] = BLORA_DIRECTORY
     kecamatan: tuple[str, ...] = BLORA_KECAMATAN
     outside_district: str = OUTSIDE_DISTRICT

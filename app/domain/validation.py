@@ -92,6 +92,7 @@ _SCALARS: dict[Any, Callable[[Any], bool]] = {
     datetime: lambda v: isinstance(v, datetime) and v.tzinfo is not None,
     date: lambda v: isinstance(v, date) and not isinstance(v, datetime),
     time: lambda v: isinstance(v, time),
+    bytes: lambda v: isinstance(v, bytes),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from app.audit import AuditEntry
 from app.domain import deadlines as clocks
 from app.domain import taxonomy
 from app.domain.case_numbers import format_code
@@ -126,6 +127,14 @@ class CaseService:
             ctx.audit.append("case.view", actor=ctx.user.id, case_code=code)
         return case_repo.load_case(ctx.conn, case_id)
 
+    def history(self, case_id: int) -> list[AuditEntry]:
+        """The case's own audit trail (koordinator); looking at it is audited too."""
+        ctx = self._ctx
+        code = require_case(ctx, Action.AUDIT_VIEW, case_id)
+        with write_transaction(ctx.conn):
+            ctx.audit.append("audit.view", actor=ctx.user.id, case_code=code)
+        return ctx.audit.entries(case_code=code, limit=10_000)
+
     def reveal_victim_name(self, case_id: int) -> str | None:
         """The unmasked victim name for one list row; audited."""
         ctx = self._ctx
@@ -159,7 +168,8 @@ class CaseService:
         condition, params = visibility_sql(ctx, "c")
         sql = ("SELECT c.id, c.code, c.status, c.received_at, c.assigned_to, c.priority,"
                " c.reception, c.incident, c.needs, p.data,"
-               " EXISTS (SELECT 1 FROM case_restrictions r WHERE r.case_id = c.id)"
+               " EXISTS (SELECT 1 FROM case_restrictions r WHERE r.case_id = c.id),"
+               " c.updated_at, EXISTS (SELECT 1 FROM form_drafts d WHERE d.case_id = c.id)"
                " FROM cases c LEFT JOIN persons p ON p.case_id = c.id AND p.role = 'korban'"
                f" WHERE {condition}")
         args: list[object] = list(params)
@@ -231,7 +241,7 @@ def _may_list(ctx: Context) -> bool:
 def _summary(row: tuple[object, ...], referrals: list[Referral], names: dict[int, str],
              now: datetime, tz: timezone, pasal41: frozenset[str]) -> CaseSummary:
     (case_id, code, status, received_at, assigned_to, priority, reception, incident, needs,
-     victim_data, restricted) = row
+     victim_data, restricted, updated_at, has_form_draft) = row
     intake = Intake(reception=loads(str(reception), Reception),
                     incident=loads(str(incident), Incident),
                     needs=loads(str(needs), Needs))
@@ -250,6 +260,8 @@ def _summary(row: tuple[object, ...], referrals: list[Referral], names: dict[int
         next_deadline=None if upcoming is None else upcoming.due_at,
         overdue=any(item.overdue(now) for item in items),
         restricted=bool(restricted),
+        updated_at=parse_ts(str(updated_at)),
+        has_form_draft=bool(has_form_draft),
     )
 
 

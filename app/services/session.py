@@ -24,10 +24,12 @@ from app.services.access import Action, require
 from app.services.attachments import AttachmentService
 from app.services.cases import CaseService
 from app.services.context import Context
+from app.services.drafts import DraftService
 from app.services.integrity import IntegrityService
 from app.services.keyring import Keyring, registry
 from app.services.referrals import ReferralService
 from app.services.settings import SettingsService
+from app.services.statistics import StatisticsService
 from app.services.users import UserService
 from app.services.workflow import WorkflowService
 from app.store.connection import Connection, checkpoint
@@ -66,6 +68,14 @@ class Session:
     @cached_property
     def cases(self) -> CaseService:
         return CaseService(self._ready())
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        return DraftService(self._ready())
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        return StatisticsService(self._ready())
 
     @cached_property
     def workflow(self) -> WorkflowService:

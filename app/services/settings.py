@@ -84,7 +84,23 @@ def validate(settings: OfficeSettings) -> OfficeSettings:
     ]
     validation.check(rules)
     validate_template(cleaned.case_number_template, institution.region_code)
+    validate_template(cleaned.letter_number_template, institution.region_code,
+                      setting="letter_number_template")
+    validation.check([_logo_error(cleaned.logo)])
     return cleaned
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _logo_error(logo: bytes | None) -> FieldError | None:
+    """A letterhead logo must be a PNG or JPEG image of at most 1 MB."""
+    if logo is None:
+        return None
+    if len(logo) > LOGO_MAX_BYTES:
+        return FieldError("logo", "too_large", LOGO_MAX_BYTES)
+    return None if logo.startswith(_IMAGE_MAGIC) else FieldError("logo", "image_format")
 
 
 def _region_error(region_code: str) -> FieldError | None:

@@ -195,6 +195,17 @@ CREATE TABLE attachment_blobs (
 );
 """
 
+# Raw intake-form state, saved as the officer types (unvalidated, so nothing typed is lost when
+# the app locks or crashes); the validated case sections stay in their own tables.
+_V5_FORM_DRAFTS = """
+CREATE TABLE form_drafts (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    updated_at TEXT NOT NULL,
+    updated_by INTEGER NOT NULL REFERENCES users(id),
+    data TEXT NOT NULL
+);
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def apply(conn: Connection) -> None:
@@ -226,6 +237,7 @@ STEPS: tuple[Callable[[Connection], None], ...] = (
     _script(_V2_CASES),
     _script(_V3_SEARCH),
     _script(_V4_ATTACHMENTS),
+    _script(_V5_FORM_DRAFTS),
 )
 LATEST = len(STEPS)
 

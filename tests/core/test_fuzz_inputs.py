@@ -254,7 +254,8 @@ def test_settings_update_with_any_text(session: Session, field: fz.TextField,
         "institution.phone": value is None or bool(
             PHONE.fullmatch(re.sub(r"[\s\-().]", "", value))),
         # Not predicted here (they have format rules of their own), but see below.
-        "case_number_template": None, "directory[0].key": None, "institution.region_code": None,
+        "case_number_template": None, "letter_number_template": None,
+        "directory[0].key": None, "institution.region_code": None,
     }
     rule = rules.get(field.path, True)
     updated = attempt(session, lambda: session.settings.update(**{top: changed}))
