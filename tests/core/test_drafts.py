@@ -12,9 +12,11 @@ from app.services.session import Session
 from app.services.vault import Vault
 from tests import helpers
 
-FORM: dict[str, FormValue] = {"victim.full_name": "Siti Setengah Ket", "victim.nik": "33160", "step": 3,
-        "incident.tpks_types": ["pelecehan_seksual_fisik"], "victim.disability": None,
-        "reporter.is_victim": True}
+FORM: dict[str, FormValue] = {
+    "victim.full_name": "Siti Setengah Ket", "victim.nik": "33160", "step": 3,
+    "incident.tpks_types": ["pelecehan_seksual_fisik"], "victim.disability": None,
+    "reporter.is_victim": True,
+}
 
 
 def test_a_saved_form_comes_back_exactly_and_is_listed(session: Session) -> None:
