@@ -1,8 +1,4 @@
-"""``posko``: the desktop app entry point.
-
-Placeholder until the desktop-app issue lands: it shows where the vault lives and whether it is
-set up, so ``make run`` opens a real window on a fresh machine.
-"""
+"""``posko``: the desktop app entry point."""
 
 from __future__ import annotations
 
@@ -10,40 +6,40 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
 from app.paths import resolve
-from app.services.vault import Vault, VaultState
+from app.services.vault import Vault
+from ui import demo
+from ui.app import create_application
+from ui.shell import Shell
 
 
-class PlaceholderWindow(QMainWindow):
-    """A calm first window: what this is and what to do next."""
-
-    def __init__(self, state: VaultState) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("Posko PPKS"))
-        if state is VaultState.READY:
-            text = self.tr("Vault posko sudah tersedia di komputer ini.\n"
-                           "Tampilan kerja petugas sedang disiapkan; gunakan posko-admin.")
-        else:
-            text = self.tr("Belum ada vault posko di komputer ini.\n"
-                           "Buat dengan: posko-admin init --user NAMA")
-        self.message = QLabel(text)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.setCentralWidget(self.message)
-        self.resize(640, 360)
+def parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="posko", description="Posko PPKS")
+    parser.add_argument("--data-dir", default=None, help="folder data posko")
+    parser.add_argument("--demo", action="store_true", help="buka vault demo berisi data fiktif")
+    parser.add_argument("--debug", action="store_true", help="catat log rinci")
+    return parser.parse_known_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="posko")
-    parser.add_argument("--data-dir", default=None)
-    args, qt_args = parser.parse_known_args(argv)
-    app = QApplication([sys.argv[0], *qt_args])
-    window = PlaceholderWindow(Vault(resolve(args.data_dir)).state())
+    args, qt_args = parse(argv)
+    app = create_application(qt_args, debug=args.debug)
+    demo_vault = demo.create() if args.demo else None
+    vault = demo_vault.vault if demo_vault else Vault(resolve(args.data_dir))
+    hint = (app.translate("main", "DEMO — data fiktif. Masuk dengan pengguna \"%1\" dan kata "
+                                  "sandi \"%2\".")
+            .replace("%1", demo.DEMO_USER).replace("%2", demo.DEMO_PASSWORD)
+            if demo_vault else None)
+    window = Shell(vault, demo=demo_vault is not None, demo_hint=hint)
+    if demo_vault:
+        window.unlock_page.username.setText(demo.DEMO_USER)
+        window.unlock_page.password.set_text(demo.DEMO_PASSWORD)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if demo_vault:
+            demo_vault.remove()
 
 
 if __name__ == "__main__":

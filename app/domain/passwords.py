@@ -53,3 +53,18 @@ def temporary_password() -> str:
     """A one-time password for a new or reset account: 16 letters/digits in 4 groups."""
     chars = "".join(secrets.choice(_ALPHABET) for _ in range(16))
     return "-".join(chars[i : i + 4] for i in range(0, 16, 4))
+
+
+def strength(password: object, username: str = "") -> int:
+    """A 0–4 score for the strength meter; 0 whenever a rule above is broken.
+
+    Length counts most (passphrases of common words are strong by length); mixing letters,
+    digits and symbols adds a little.
+    """
+    if not isinstance(password, str) or problems(password, username):
+        return 0
+    text = unicodedata.normalize("NFC", password)
+    classes = sum(bool(re.search(pattern, text)) for pattern in
+                  (r"[a-z]", r"[A-Z]", r"\d", r"[^\w\s]", r"\s"))
+    score = 1 + (len(text) >= 16) + (len(text) >= 24) + (classes >= 3)
+    return min(score, 4)

@@ -55,6 +55,19 @@ def decode(code: str) -> bytes:
     return bytes(secret)
 
 
+def first_bad_group(partial: str) -> int | None:
+    """1-based number of the first *complete* group that fails its check, while typing."""
+    digits = _SEPARATORS.sub("", partial.strip()) if isinstance(partial, str) else ""
+    for index in range(min(len(digits) // GROUP_DIGITS, GROUPS)):
+        chunk = digits[index * GROUP_DIGITS : (index + 1) * GROUP_DIGITS]
+        if not (chunk.isascii() and chunk.isdigit()):
+            return index + 1
+        value = int(chunk)
+        if value % _MULTIPLIER or value // _MULTIPLIER > 0xFFFF:
+            return index + 1
+    return None
+
+
 def groups(code: str) -> list[str]:
     """The printed groups of a code (the setup wizard asks for two of them back)."""
     return code.split("-")

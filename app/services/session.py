@@ -16,6 +16,7 @@ import filelock
 from app.audit import AuditLog
 from app.clock import Clock
 from app.domain.models import User
+from app.domain.settings import OfficeSettings
 from app.errors import AuthError, ErrorCode, StorageError
 from app.keys.slots import wipe
 from app.paths import VaultPaths
@@ -29,6 +30,7 @@ from app.services.integrity import IntegrityService
 from app.services.keyring import Keyring, registry
 from app.services.referrals import ReferralService
 from app.services.settings import SettingsService
+from app.services.settings import load as load_settings
 from app.services.statistics import StatisticsService
 from app.services.users import UserService
 from app.services.workflow import WorkflowService
@@ -106,6 +108,13 @@ class Session:
 
     def _on_user_changed(self, user: User) -> None:
         self.ctx.user = user
+
+    def office(self) -> OfficeSettings:
+        """Office settings, readable even before a temporary password is changed (the UI needs
+        the auto-lock time and the password rules' office words at that point)."""
+        if not self._open:
+            raise AuthError(ErrorCode.VAULT_MISSING)
+        return load_settings(self._conn)
 
     def db_key_copy(self) -> bytearray:
         """For key rotation and backups only; the caller wipes it."""

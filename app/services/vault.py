@@ -124,11 +124,16 @@ class Vault:
     # --- creation ------------------------------------------------------------------------
 
     def create(self, *, username: str, display_name: str, password: str,
-               settings: OfficeSettings | None = None) -> tuple[Session, str]:
+               settings: OfficeSettings | None = None,
+               recovery_code: str | None = None) -> tuple[Session, str]:
         """Make a new vault with its first koordinator; returns the session and recovery code.
 
-        The recovery code is returned once and stored nowhere in plaintext.
+        The recovery code is returned once and stored nowhere in plaintext. The setup wizard
+        passes one it generated (:func:`app.keys.recovery.generate`) and had confirmed, so
+        nothing is written before the officer has copied it down.
         """
+        if recovery_code is not None:
+            recovery.decode(recovery_code)  # a malformed code is refused before anything
         username = clean_username(username)
         office = validate_settings(settings or OfficeSettings())
         check_password(password, username, office.institution)
@@ -139,7 +144,7 @@ class Vault:
             marker = self.paths.setup_marker
             self._wipe_partial()
             marker.write_bytes(b"setup\n")
-            code = recovery.generate()
+            code = recovery_code or recovery.generate()
             session = self._build(username, display or username, password, code, office, lock)
             marker.unlink()
             return session, code

@@ -27,3 +27,50 @@ def no_leaked_threads() -> Iterator[None]:
     """A test that leaves pool work running fails here, by name, not in the next test."""
     yield
     assert QThreadPool.globalInstance().waitForDone(2000), "a QRunnable is still running"
+
+
+from pathlib import Path  # noqa: E402
+
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from app.services.vault import Vault  # noqa: E402
+from tests import helpers  # noqa: E402
+from ui import errors as ui_errors  # noqa: E402
+from ui.backend import Backend  # noqa: E402
+from ui.shell import Shell  # noqa: E402
+from ui.workers import ImmediateRunner  # noqa: E402
+
+
+@pytest.fixture
+def ready_vault(tmp_path: Path) -> Vault:
+    """A vault with its first koordinator, locked (as on any working day)."""
+    vault = helpers.new_vault(tmp_path / "vault")
+    session, _ = helpers.create_vault(vault)
+    session.close()
+    return vault
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Modal error boxes are captured instead of shown."""
+    texts: list[str] = []
+    monkeypatch.setattr(ui_errors.ErrorBox, "launch", lambda box: texts.append(box.text()))
+    return texts
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, ready_vault: Vault) -> Iterator[Shell]:
+    """The main window on a ready vault, running vault jobs synchronously (no threads)."""
+    window = Shell(ready_vault, ImmediateRunner(Backend(ready_vault)), idle_ms=60 * 60_000)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+def unlock(shell: Shell, username: str = helpers.KOORDINATOR,
+           password: str = helpers.KOORDINATOR_PASSWORD) -> None:
+    page = shell.unlock_page
+    page.username.setText(username)
+    page.password.set_text(password)
+    page.open_button.click()

@@ -1,0 +1,63 @@
+"""The shell: unlock, lock by button/shortcut/idle/quick-hide, and back to the same place."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from tests import helpers
+from tests.ui.conftest import unlock
+from ui.context import PageName
+from ui.shell import Shell
+
+
+def test_unlock_opens_the_workspace_at_beranda(shell: Shell) -> None:
+    assert shell.stack.currentWidget() is shell.unlock_page
+    unlock(shell)
+    assert shell.workspace is not None
+    assert shell.workspace.current is PageName.BERANDA
+    assert shell.windowTitle() == "Posko PPKS"
+
+
+def test_wrong_password_shows_the_indonesian_message(shell: Shell) -> None:
+    unlock(shell, password="salah sekali ini bukan")
+    assert shell.workspace is None
+    assert shell.unlock_page.message.text() == "Nama pengguna atau kata sandi salah."
+
+
+def test_locking_destroys_the_workspace_and_unlock_returns_to_the_same_place(
+        shell: Shell, qtbot: QtBot) -> None:
+    unlock(shell)
+    assert shell.workspace is not None
+    shell.workspace.show_page(PageName.DAFTAR_KASUS)
+    qtbot.keyClick(shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert shell.workspace is None
+    assert shell.stack.currentWidget() is shell.unlock_page
+    assert shell.unlock_page.username.text() == helpers.KOORDINATOR
+    assert shell.unlock_page.password.text() == ""
+    unlock(shell)
+    assert shell.workspace is not None and shell.workspace.current is PageName.DAFTAR_KASUS
+
+
+def test_idle_time_locks(qtbot: QtBot, ready_vault: object) -> None:
+    from app.services.vault import Vault
+    from ui.backend import Backend
+    from ui.workers import ImmediateRunner
+
+    assert isinstance(ready_vault, Vault)
+    window = Shell(ready_vault, ImmediateRunner(Backend(ready_vault)), idle_ms=50)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(window)
+    assert window.workspace is not None
+    qtbot.waitUntil(lambda: window.workspace is None, timeout=5000)
+    assert window.stack.currentWidget() is window.unlock_page
+    window.close()
+
+
+def test_quick_hide_locks_at_once(shell: Shell, qtbot: QtBot) -> None:
+    unlock(shell)
+    qtbot.keyClick(shell, Qt.Key.Key_F12)
+    assert shell.workspace is None
+    assert shell.isMinimized()

@@ -1,0 +1,57 @@
+"""What every screen gets: the task runner, the signed-in officer, settings and navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from app.domain.enums import Role
+from app.domain.models import User
+from app.domain.settings import OfficeSettings
+from ui.workers import TaskRunner
+
+
+class PageName(StrEnum):
+    BERANDA = "beranda"
+    DAFTAR_KASUS = "daftar_kasus"
+    PENGADUAN_BARU = "pengaduan_baru"
+    DETAIL_KASUS = "detail_kasus"
+    LAPORAN = "laporan"
+    PENGGUNA = "pengguna"
+    PENGATURAN = "pengaturan"
+
+
+class Navigator(Protocol):
+    """How a page asks for another page; implemented by the workspace."""
+
+    def show_page(self, name: PageName) -> None: ...
+
+    def open_case(self, case_id: int) -> None: ...
+
+    def new_intake(self) -> None: ...
+
+    def resume_intake(self, case_id: int) -> None: ...
+
+    def set_case_title(self, code: str | None) -> None:
+        """Window title shows the app name and at most a case code — never a name."""
+        ...
+
+    def settings_changed(self, settings: OfficeSettings) -> None: ...
+
+
+@dataclass
+class UiContext:
+    runner: TaskRunner
+    user: User
+    settings: OfficeSettings
+    navigator: Navigator
+    demo: bool = False
+
+    @property
+    def is_koordinator(self) -> bool:
+        return self.user.role is Role.KOORDINATOR
+
+    @property
+    def is_pimpinan(self) -> bool:
+        return self.user.role is Role.PIMPINAN

@@ -1,0 +1,42 @@
+"""``posko --demo``: a throw-away vault with fake cases, so a newcomer can look around.
+
+The vault lives in a fresh temporary folder (its data is fictional) and is deleted at exit.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.clock import FakeClock, SystemClock
+from app.demo import seed
+from app.keys.kdf import FLOOR
+from app.paths import VaultPaths
+from app.services.vault import Vault
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo posko ppks fiktif"
+DEMO_CASES = 80
+
+
+@dataclass
+class DemoVault:
+    vault: Vault
+    folder: Path
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def create(cases: int = DEMO_CASES) -> DemoVault:
+    folder = Path(tempfile.mkdtemp(prefix="posko-demo-"))
+    clock = FakeClock(SystemClock().now())
+    # The floor Argon2id setting: this vault holds fiction and must open fast.
+    vault = Vault(VaultPaths(folder / "vault"), clock=clock, kdf_params=FLOOR)
+    session, _ = vault.create(username=DEMO_USER, display_name="Koordinator Demo",
+                              password=DEMO_PASSWORD)
+    with session:
+        seed(session, clock, count=cases)
+    return DemoVault(Vault(VaultPaths(folder / "vault"), kdf_params=FLOOR), folder)

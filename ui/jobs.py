@@ -1,0 +1,63 @@
+"""Jobs for the DB thread that several screens share (unlock, lock, password change).
+
+Each returns plain data for the GUI thread; none touches a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.models import User
+from app.domain.settings import OfficeSettings
+from app.services.session import Session
+from ui.backend import Backend
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """What the GUI learns from a successful unlock."""
+
+    user: User
+    settings: OfficeSettings
+    via_recovery: bool
+
+
+def _opened(backend: Backend, session: Session) -> Unlocked:
+    backend.lock("relock")
+    backend.session = session
+    return Unlocked(session.user, session.office(), session.ctx.via_recovery)
+
+
+def unlock(username: str, password: str) -> Callable[[Backend], Unlocked]:
+    def job(backend: Backend) -> Unlocked:
+        return _opened(backend, backend.vault.unlock(username, password))
+
+    return job
+
+
+def unlock_with_recovery(username: str, code: str) -> Callable[[Backend], Unlocked]:
+    def job(backend: Backend) -> Unlocked:
+        return _opened(backend, backend.vault.unlock_with_recovery(code, username))
+
+    return job
+
+
+def change_password(new: str, old: str | None) -> Callable[[Backend], User]:
+    def job(backend: Backend) -> User:
+        session = backend.require()
+        session.users.change_own_password(new, old)
+        return session.user
+
+    return job
+
+
+def lock(reason: str) -> Callable[[Backend], None]:
+    def job(backend: Backend) -> None:
+        backend.lock(reason)
+
+    return job
+
+
+def lockout_seconds(backend: Backend) -> int:
+    return int(backend.vault.lockout_remaining().total_seconds() + 0.999)

@@ -1,0 +1,151 @@
+"""The one main window: setup wizard, unlock screen or the workspace — and locking.
+
+Locking (Ctrl+L, the Kunci button, the idle timer, or F12 quick-hide) saves pending input,
+destroys the workspace and every page in it (no case data stays in any widget), closes the
+session in the DB thread, and shows the unlock screen. Unlocking as the same officer returns
+to the same place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from app.services.vault import Vault, VaultState
+from ui import clipboard, jobs
+from ui.backend import Backend
+from ui.idle import IdleWatcher
+from ui.pages.unlock_page import UnlockPage
+from ui.workers import QtTaskRunner, TaskRunner
+from ui.workspace import Workspace
+
+QUICK_HIDE_KEY = "F12"
+LOCK_KEY = "Ctrl+L"
+MINUTE_MS = 60_000
+
+
+class Shell(QMainWindow):
+    def __init__(self, vault: Vault, runner: TaskRunner | None = None, *, demo: bool = False,
+                 demo_hint: str | None = None, idle_ms: int | None = None) -> None:
+        super().__init__()
+        self.runner: TaskRunner = runner or QtTaskRunner(Backend(vault), self)
+        self._vault = vault
+        self._demo = demo
+        self._idle_ms = idle_ms
+        self._return_to: tuple[int, dict[str, Any]] | None = None
+        self.workspace: Workspace | None = None
+        self.setup_wizard: QWidget | None = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.unlock_page = UnlockPage(self.runner, demo_hint, self)
+        self.unlock_page.unlocked.connect(self._on_unlocked)
+        self.stack.addWidget(self.unlock_page)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self._on_idle)
+        QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self._shortcuts()
+        self._update_title("")
+        self.resize(1280, 720)
+        self._start()
+
+    def _shortcuts(self) -> None:
+        for key, slot in ((LOCK_KEY, self._on_lock_shortcut),
+                          (QUICK_HIDE_KEY, self.quick_hide)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(slot)
+
+    def _start(self) -> None:
+        if self._vault.state() is VaultState.READY:
+            self._show_unlock()
+        else:
+            self._show_setup()
+
+    def _show_setup(self) -> None:
+        from ui.setup.wizard import SetupWizard  # only a fresh PC needs it
+
+        wizard = SetupWizard(self.runner, self)
+        wizard.completed.connect(self._on_unlocked)
+        self.setup_wizard = wizard
+        self.stack.addWidget(wizard)
+        self.stack.setCurrentWidget(wizard)
+
+    def _show_unlock(self, username: str = "") -> None:
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.reset(username)
+
+    # --- unlocked ------------------------------------------------------------------------
+
+    def _on_unlocked(self, result: object) -> None:
+        assert isinstance(result, jobs.Unlocked)
+        if self.setup_wizard is not None:
+            self.stack.removeWidget(self.setup_wizard)
+            self.setup_wizard.deleteLater()
+            self.setup_wizard = None
+        workspace = Workspace({"runner": self.runner, "user": result.user,
+                               "settings": result.settings, "demo": self._demo}, self)
+        workspace.lock_requested.connect(self._on_lock_button)
+        workspace.title_changed.connect(self._update_title)
+        self.workspace = workspace
+        self.stack.addWidget(workspace)
+        self.stack.setCurrentWidget(workspace)
+        back = self._return_to
+        self._return_to = None
+        workspace.restore(back[1] if back and back[0] == result.user.id else {})
+        minutes = result.settings.auto_lock_minutes
+        self.idle.start(self._idle_ms if self._idle_ms is not None else minutes * MINUTE_MS)
+
+    # --- locking -------------------------------------------------------------------------
+
+    def lock(self, reason: str = "manual") -> None:
+        """Save pending input, destroy every case widget, close the session."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        workspace.flush()
+        self._return_to = (workspace.ctx.user.id, workspace.location())
+        username = workspace.ctx.user.username
+        self.workspace = None
+        self.idle.stop()
+        self.stack.removeWidget(workspace)
+        workspace.hide()
+        workspace.deleteLater()
+        self.runner.run(jobs.lock(reason))
+        self._clear_clipboard()
+        self._update_title("")
+        self._show_unlock(username)
+
+    def quick_hide(self) -> None:
+        """Lock at once and get the window out of sight (someone walked in)."""
+        self.lock("quick_hide")
+        self.showMinimized()
+
+    def _on_lock_shortcut(self) -> None:
+        self.lock("shortcut")
+
+    def _on_lock_button(self) -> None:
+        self.lock("manual")
+
+    def _on_idle(self) -> None:
+        self.lock("auto_lock")
+
+    @staticmethod
+    def _clear_clipboard() -> None:
+        clipboard.clear_if_ours()
+
+    def _update_title(self, code: str) -> None:
+        title = self.tr("Posko PPKS") + (self.tr(" (DEMO)") if self._demo else "")
+        self.setWindowTitle(f"{title} — {code}" if code else title)
+
+    # --- exit ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        clipboard.clear_if_ours()
+        QCoreApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
+        self.runner.shutdown()
+        event.accept()

@@ -1,0 +1,92 @@
+"""Small input widgets used across forms: enum pickers and yes/no/unknown answers.
+
+Every question may be left as "Tidak diketahui / tidak ingin menjawab" (DOMAIN.md §5), so
+each picker starts on that choice and returns ``None`` for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
+
+from ui.i18n import label_text
+
+E = TypeVar("E", bound=Enum)
+
+
+def unknown_text() -> str:
+    return QCoreApplication.translate("choices", "Tidak diketahui / tidak ingin menjawab")
+
+
+class EnumCombo(QComboBox, Generic[E]):
+    """A drop-down of coded values with their Indonesian names, plus an "unknown" entry."""
+
+    def __init__(self, values: Iterable[E], parent: QWidget | None = None,
+                 allow_unknown: bool = True) -> None:
+        super().__init__(parent)
+        if allow_unknown:
+            self.addItem(unknown_text(), None)
+        for value in values:
+            self.addItem(label_text(value), value)
+
+    def value(self) -> E | None:
+        data = self.currentData()
+        return data if isinstance(data, Enum) else None  # type: ignore[return-value]
+
+    def set_value(self, value: E | None) -> None:
+        for index in range(self.count()):
+            if self.itemData(index) == value and (value is None
+                                                  or type(self.itemData(index)) is type(value)):
+                self.setCurrentIndex(index)
+                return
+        self.setCurrentIndex(0)
+
+
+class YesNoCombo(QComboBox):
+    """Ya / Tidak / Tidak diketahui → True / False / None."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(unknown_text(), None)
+        self.addItem(self.tr("Ya"), True)
+        self.addItem(self.tr("Tidak"), False)
+
+    def value(self) -> bool | None:
+        data = self.currentData()
+        return data if isinstance(data, bool) else None
+
+    def set_value(self, value: bool | None) -> None:
+        self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+
+
+class EnumChecklist(QWidget, Generic[E]):
+    """Tick boxes for a multi-select set of coded values, in a grid."""
+
+    changed = Signal()
+
+    def __init__(self, values: Iterable[E], columns: int = 2,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._boxes: list[tuple[E, QCheckBox]] = []
+        for index, value in enumerate(values):
+            box = QCheckBox(label_text(value), self)
+            box.toggled.connect(self.changed)
+            grid.addWidget(box, index // columns, index % columns)
+            self._boxes.append((value, box))
+
+    def values(self) -> frozenset[E]:
+        return frozenset(value for value, box in self._boxes if box.isChecked())
+
+    def set_values(self, values: Iterable[E]) -> None:
+        chosen = set(values)
+        for value, box in self._boxes:
+            box.setChecked(any(value is v for v in chosen))
+
+    def box_for(self, value: E) -> QCheckBox:
+        return next(box for v, box in self._boxes if v is value)
