@@ -39,6 +39,7 @@ from ui import errors as ui_errors  # noqa: E402
 from ui.backend import Backend  # noqa: E402
 from ui.shell import Shell  # noqa: E402
 from ui.workers import ImmediateRunner  # noqa: E402
+from ui.workspace import Workspace  # noqa: E402
 
 
 @pytest.fixture
@@ -74,3 +75,9 @@ def unlock(shell: Shell, username: str = helpers.KOORDINATOR,
     page.username.setText(username)
     page.password.set_text(password)
     page.open_button.click()
+
+
+def open_workspace(shell: Shell) -> Workspace:
+    """The workspace of an unlocked shell (fails the test when locked)."""
+    assert shell.workspace is not None, "the shell is locked"
+    return shell.workspace

@@ -5,11 +5,15 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
+from app.services.vault import Vault
 from tests import helpers
-from tests.ui.conftest import unlock
+from tests.ui.conftest import open_workspace, unlock
+from ui.backend import Backend
 from ui.context import PageName
 from ui.shell import Shell
+from ui.workers import ImmediateRunner
 
 
 def test_unlock_opens_the_workspace_at_beranda(shell: Shell) -> None:
@@ -29,23 +33,17 @@ def test_wrong_password_shows_the_indonesian_message(shell: Shell) -> None:
 def test_locking_destroys_the_workspace_and_unlock_returns_to_the_same_place(
         shell: Shell, qtbot: QtBot) -> None:
     unlock(shell)
-    assert shell.workspace is not None
-    shell.workspace.show_page(PageName.DAFTAR_KASUS)
-    qtbot.keyClick(shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    open_workspace(shell).show_page(PageName.DAFTAR_KASUS)
+    QTest.keyClick(shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert shell.workspace is None
     assert shell.stack.currentWidget() is shell.unlock_page
     assert shell.unlock_page.username.text() == helpers.KOORDINATOR
     assert shell.unlock_page.password.text() == ""
     unlock(shell)
-    assert shell.workspace is not None and shell.workspace.current is PageName.DAFTAR_KASUS
+    assert open_workspace(shell).current is PageName.DAFTAR_KASUS
 
 
-def test_idle_time_locks(qtbot: QtBot, ready_vault: object) -> None:
-    from app.services.vault import Vault
-    from ui.backend import Backend
-    from ui.workers import ImmediateRunner
-
-    assert isinstance(ready_vault, Vault)
+def test_idle_time_locks(qtbot: QtBot, ready_vault: Vault) -> None:
     window = Shell(ready_vault, ImmediateRunner(Backend(ready_vault)), idle_ms=50)
     qtbot.addWidget(window)
     window.show()
@@ -58,6 +56,6 @@ def test_idle_time_locks(qtbot: QtBot, ready_vault: object) -> None:
 
 def test_quick_hide_locks_at_once(shell: Shell, qtbot: QtBot) -> None:
     unlock(shell)
-    qtbot.keyClick(shell, Qt.Key.Key_F12)
+    QTest.keyClick(shell, Qt.Key.Key_F12)
     assert shell.workspace is None
     assert shell.isMinimized()
