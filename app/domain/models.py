@@ -337,6 +337,17 @@ class User:
 
 
 @dataclass(frozen=True)
+class UserRef:
+    """An officer as colleagues see them: no account state beyond active."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
 class AttachmentInfo:
     id: int
     case_id: int

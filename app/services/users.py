@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from app.domain import validation
 from app.domain.enums import Role
-from app.domain.models import User
+from app.domain.models import User, UserRef
 from app.domain.passwords import temporary_password
 from app.errors import AuthError, ErrorCode, ValidationError
 from app.keys import kdf, recovery, slots
@@ -36,6 +36,12 @@ class UserService:
     def all_users(self) -> list[User]:
         require(self._ctx, Action.USERS_VIEW)
         return user_repo.all_users(self._ctx.conn)
+
+    def directory(self) -> list[UserRef]:
+        """Colleagues' display names and roles, for any signed-in officer (who wrote a note,
+        who a case is assigned to). Officer names are not case data."""
+        return [UserRef(u.id, u.username, u.display_name, u.role, u.active)
+                for u in user_repo.all_users(self._ctx.conn)]
 
     def add(self, username: str, display_name: str, role: Role,
             password: str | None = None) -> tuple[User, str | None]:

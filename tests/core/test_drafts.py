@@ -79,3 +79,13 @@ def test_drafts_follow_case_visibility(session: Session, vault: Vault) -> None:
         assert petugas.drafts.pending() == []
         with pytest.raises(AccessDenied):
             petugas.drafts.load(ref.id)
+
+
+def test_every_officer_sees_the_colleague_directory(session: Session, vault: Vault) -> None:
+    session.users.add(helpers.PETUGAS, "Petugas Satu", Role.PETUGAS,
+                      password=helpers.PETUGAS_PASSWORD)
+    session.close()
+    with vault.unlock(helpers.PETUGAS, helpers.PETUGAS_PASSWORD) as petugas:
+        names = {u.username: (u.display_name, u.role) for u in petugas.users.directory()}
+        assert names[helpers.PETUGAS] == ("Petugas Satu", Role.PETUGAS)
+        assert names[helpers.KOORDINATOR][1] is Role.KOORDINATOR
