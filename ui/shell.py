@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.services.vault import Vault, VaultState
-from ui import clipboard, jobs
+from ui import clipboard, jobs, session_watch
 from ui.backend import Backend
 from ui.idle import IdleWatcher
 from ui.pages.unlock_page import UnlockPage
@@ -36,6 +36,7 @@ class Shell(QMainWindow):
         self._demo = demo
         self._idle_ms = idle_ms
         self._return_to: tuple[int, dict[str, Any]] | None = None
+        self._session_watch = False
         self.workspace: Workspace | None = None
         self.setup_wizard: QWidget | None = None
         self.stack = QStackedWidget(self)
@@ -139,6 +140,17 @@ class Shell(QMainWindow):
     def _update_title(self, code: str) -> None:
         title = self.tr("Posko PPKS") + (self.tr(" (DEMO)") if self._demo else "")
         self.setWindowTitle(f"{title} — {code}" if code else title)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._session_watch:
+            self._session_watch = session_watch.register(int(self.winId()))
+
+    def nativeEvent(self, event_type: Any, message: Any) -> Any:
+        """Windows: lock with the OS screen lock or a user switch."""
+        if session_watch.should_lock(*session_watch.message_fields(event_type, message)):
+            self.lock("os_session_lock")
+        return super().nativeEvent(event_type, message)
 
     # --- exit ----------------------------------------------------------------------------
 
