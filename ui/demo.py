@@ -17,7 +17,7 @@ from app.paths import VaultPaths
 from app.services.vault import Vault
 
 DEMO_USER = "demo"
-DEMO_PASSWORD = "demo posko ppks fiktif"
+DEMO_PASSWORD = "coba aplikasi posko fiktif"
 DEMO_CASES = 80
 
 

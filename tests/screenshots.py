@@ -1,0 +1,97 @@
+"""``make screenshots``: render every main screen with demo data to PNG files.
+
+For the README and for review — not golden images. Runs offscreen at 1366×768, the office
+screen size, with the vault jobs run synchronously. Usage: ``python -m tests.screenshots DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services.vault import Vault
+from tests import helpers
+from ui import demo
+from ui.app import create_application
+from ui.backend import Backend
+from ui.context import PageName
+from ui.shell import Shell
+from ui.workers import ImmediateRunner
+
+SIZE = (1366, 768)
+Scene = Callable[[Shell], QWidget | None]
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> None:
+    _settle()
+    widget.grab().save(str(folder / f"{name}.png"))
+    print(f"{name}.png")
+
+
+def _shell(vault: Vault, demo_mode: bool) -> Shell:
+    window = Shell(vault, ImmediateRunner(Backend(vault)), demo=demo_mode,
+                   demo_hint="DEMO — data fiktif" if demo_mode else None)
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def _unlock(window: Shell) -> None:
+    window.unlock_page.username.setText(demo.DEMO_USER)
+    window.unlock_page.password.set_text(demo.DEMO_PASSWORD)
+    window.unlock_page.open_button.click()
+
+
+def page_scene(name: PageName) -> Scene:
+    def scene(window: Shell) -> QWidget | None:
+        assert window.workspace is not None
+        window.workspace.show_page(name)
+        return None
+
+    return scene
+
+
+SCENES: dict[str, Scene] = {
+    "02-beranda": page_scene(PageName.BERANDA),
+    "03-daftar-kasus": page_scene(PageName.DAFTAR_KASUS),
+    "04-pengaduan-baru": page_scene(PageName.PENGADUAN_BARU),
+    "06-laporan": page_scene(PageName.LAPORAN),
+    "07-pengguna": page_scene(PageName.PENGGUNA),
+    "08-pengaturan": page_scene(PageName.PENGATURAN),
+}
+
+
+def render(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    create_application([])
+    with tempfile.TemporaryDirectory(prefix="posko-setup-") as empty:
+        window = _shell(helpers.new_vault(Path(empty) / "vault"), demo_mode=False)
+        _save(window, folder, "00-penyiapan-awal")
+        window.close()
+    made = demo.create()
+    try:
+        window = _shell(made.vault, demo_mode=True)
+        _save(window, folder, "01-buka-kunci")
+        _unlock(window)
+        for name, scene in SCENES.items():
+            target = scene(window)
+            _save(target or window, folder, name)
+        window.close()
+    finally:
+        made.remove()
+
+
+if __name__ == "__main__":
+    render(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
