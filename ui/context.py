@@ -37,7 +37,13 @@ class Navigator(Protocol):
         """Window title shows the app name and at most a case code — never a name."""
         ...
 
-    def settings_changed(self, settings: OfficeSettings) -> None: ...
+    def settings_changed(self, settings: OfficeSettings) -> None:
+        """Saved settings take effect at once (auto-lock time included)."""
+        ...
+
+    def lock(self) -> None:
+        """Lock the app now (e.g. after giving up one's own koordinator role)."""
+        ...
 
 
 @dataclass

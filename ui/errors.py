@@ -116,6 +116,11 @@ FIELD_MESSAGES: Mapping[str, str] = {
         "errors", "Surat penerusan hanya untuk Satgas KPU Provinsi; rujukan untuk penerima lain."),
     "case_number_template": QT_TRANSLATE_NOOP(
         "errors", "Templat harus memuat {nomor} dan {tahun}."),
+    # Intake: text the form could not read (the typed text stays in the draft).
+    "date_format": QT_TRANSLATE_NOOP(
+        "errors", "Tulis tanggal sebagai hh-bb-tttt, misalnya 17-08-1990."),
+    "time_format": QT_TRANSLATE_NOOP("errors", "Tulis jam sebagai jj:mm, misalnya 14:30."),
+    "number_format": QT_TRANSLATE_NOOP("errors", "Tulis dengan angka saja, misalnya 3."),
 }
 
 

@@ -90,6 +90,7 @@ class Shell(QMainWindow):
                                "settings": result.settings, "demo": self._demo}, self)
         workspace.lock_requested.connect(self._on_lock_button)
         workspace.title_changed.connect(self._update_title)
+        workspace.auto_lock_changed.connect(self._on_auto_lock_changed)
         self.workspace = workspace
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
@@ -129,6 +130,10 @@ class Shell(QMainWindow):
 
     def _on_lock_button(self) -> None:
         self.lock("manual")
+
+    def _on_auto_lock_changed(self, minutes: int) -> None:
+        if self._idle_ms is None:
+            self.idle.start(minutes * MINUTE_MS)
 
     def _on_idle(self) -> None:
         self.lock("auto_lock")

@@ -56,6 +56,8 @@ class Workspace(QWidget):
 
     lock_requested = Signal()
     title_changed = Signal(str)
+    #: New auto-lock minutes after the settings were saved.
+    auto_lock_changed = Signal(int)
 
     def __init__(self, ctx_args: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +122,10 @@ class Workspace(QWidget):
 
     def settings_changed(self, settings: OfficeSettings) -> None:
         self.ctx.settings = settings
+        self.auto_lock_changed.emit(settings.auto_lock_minutes)
+
+    def lock(self) -> None:
+        self.lock_requested.emit()
 
     # --- lock support --------------------------------------------------------------------
 

@@ -16,12 +16,16 @@ def clean_username(username: object) -> str:
     return text
 
 
+def office_words(institution: Institution) -> tuple[str, ...]:
+    """Place names a password must not contain (the first thing an outsider would try)."""
+    return tuple(institution.region_name.split() + institution.city.split())
+
+
 def check_password(password: object, username: str, institution: Institution) -> str:
     """The password if it meets the policy, else ``AuthError(WEAK_PASSWORD, problems=[…])``."""
     if not isinstance(password, str):
         raise ValidationError.single("password", "type")
-    words = tuple(institution.region_name.split() + institution.city.split())
-    found = passwords.problems(password, username, words)
+    found = passwords.problems(password, username, office_words(institution))
     if found:
         raise AuthError(ErrorCode.WEAK_PASSWORD, problems=found)
     return password

@@ -81,3 +81,8 @@ def open_workspace(shell: Shell) -> Workspace:
     """The workspace of an unlocked shell (fails the test when locked)."""
     assert shell.workspace is not None, "the shell is locked"
     return shell.workspace
+
+
+def check_model(qtmodeltester: object, model: object) -> None:
+    """pytest-qt's model checker, typed for mypy."""
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

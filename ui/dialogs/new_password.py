@@ -15,10 +15,12 @@ from ui.widgets.password import PasswordField, StrengthMeter
 
 
 class NewPasswordDialog(QDialog):
-    def __init__(self, username: str, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(self, username: str, reason: str, parent: QWidget | None = None,
+                 office_words: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kata sandi baru"))
         self._username = username
+        self._office_words = office_words
         self.first = PasswordField(self)
         self.second = PasswordField(self)
         self.meter = StrengthMeter(self)
@@ -45,7 +47,7 @@ class NewPasswordDialog(QDialog):
         self._on_changed()
 
     def _on_changed(self, *_: object) -> None:
-        strong = self.meter.update_for(self.first.text(), self._username)
+        strong = self.meter.update_for(self.first.text(), self._username, self._office_words)
         same = self.first.text() == self.second.text()
         self.mismatch.setText("" if same or not self.second.text()
                               else self.tr("Kedua kata sandi belum sama."))
@@ -55,7 +57,8 @@ class NewPasswordDialog(QDialog):
         return self.first.text()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, username: str, reason: str) -> str | None:
+    def ask(cls, parent: QWidget | None, username: str, reason: str,
+            office_words: tuple[str, ...] = ()) -> str | None:
         """The new password, or ``None`` when cancelled (tests replace this seam)."""
-        dialog = cls(username, reason, parent)
+        dialog = cls(username, reason, parent, office_words)
         return dialog.password() if dialog.exec() == QDialog.DialogCode.Accepted else None

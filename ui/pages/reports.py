@@ -1,24 +1,158 @@
-"""Placeholder page (replaced when the screen is built)."""
+"""Laporan (koordinator, pimpinan): anonymous statistics for a month or a whole year.
+
+Everything shown comes from ``statistics.recap``: categories and counts of consented cases,
+with 1 and 2 already hidden by the core (shown as "<3", and no bar is drawn for them).
+"""
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.domain.statistics import Recap
 from ui.context import UiContext
+from ui.errors import show_error
+from ui.i18n import indonesian
+from ui.lists import jobs
+from ui.lists.card import Card
+from ui.lists.recap_section import RecapSection
+from ui.lists.today import office_today
+from ui.models.formatting import format_date
 from ui.pages.base import Page
+
+WHOLE_YEAR = 0
+YEARS_BACK = 10
+NO_VALUE = "—"
 
 
 class ReportsPage(Page):
+    """Period picker, the recap's total and average, and one section per breakdown."""
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.label = QLabel(self.tr("Sedang disiapkan"), self)
-        QVBoxLayout(self).addWidget(self.label)
-        self.params: dict[str, Any] = {}
+        self.month_combo = QComboBox(self)
+        self.year_combo = QComboBox(self)
+        self.show_button = QPushButton(self.tr("Tampilkan"), self)
+        self.print_button = QPushButton(self.tr("Cetak rekap"), self)
+        self.period_label = QLabel(self)
+        self.total_label = QLabel(self)
+        self.average_label = QLabel(self)
+        self.sections: dict[str, RecapSection] = {}
+        self._content = QWidget()
+        self._sections_layout = QVBoxLayout(self._content)
+        self._fill_periods()
+        self._configure()
+        self._build_layout()
+        self.show_button.clicked.connect(self.reload)
+
+    def _fill_periods(self) -> None:
+        self.month_combo.addItem(self.tr("Setahun penuh"), WHOLE_YEAR)
+        locale = indonesian()
+        for month in range(1, 13):
+            self.month_combo.addItem(locale.standaloneMonthName(month), month)
+        this_year = office_today(self.ctx.settings).year
+        for year in range(this_year, this_year - YEARS_BACK, -1):
+            self.year_combo.addItem(str(year), year)
+
+    def _configure(self) -> None:
+        self.show_button.setProperty("role", "primary")
+        self.show_button.setDefault(True)
+        # The documents issue renders the recap to PDF and enables this button.
+        self.print_button.setEnabled(False)
+        self.print_button.setToolTip(self.tr("Tersedia setelah modul dokumen"))
+        self.total_label.setProperty("role", "subtitle")
+        self._sections_layout.addStretch(1)
+
+    def _build_layout(self) -> None:
+        title = QLabel(self.tr("Laporan"), self)
+        title.setProperty("role", "title")
+        period = QLabel(self.tr("&Periode"), self)
+        period.setBuddy(self.month_combo)
+        controls = QHBoxLayout()
+        for widget in (period, self.month_combo, self.year_combo, self.show_button):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.print_button)
+        summary = Card(self.tr("Ringkasan"), parent=self)
+        for label in (self.period_label, self.total_label, self.average_label):
+            summary.add(label)
+        note = QLabel(self.tr("Hanya kasus dengan persetujuan pelaporan statistik; angka di "
+                              "bawah 3 ditampilkan sebagai <3"), self)
+        note.setProperty("role", "hint")
+        note.setWordWrap(True)
+        summary.add(note)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(controls)
+        layout.addWidget(summary)
+        layout.addWidget(scroll, 1)
+
+    # --- page contract ---------------------------------------------------------------------
 
     def activate(self, **params: Any) -> None:
-        self.params = params
+        self._select(self.month_combo, params.get("month"))
+        self._select(self.year_combo, params.get("year"))
+        self.reload()
 
     def location(self) -> dict[str, Any]:
-        return dict(self.params)
+        return {"month": self.month_combo.currentData(), "year": self.year_combo.currentData()}
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value) if isinstance(value, int) else -1
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    # --- the recap -------------------------------------------------------------------------
+
+    def period(self) -> tuple[date, date]:
+        """First and last day of the chosen month, or of the whole year."""
+        year = int(self.year_combo.currentData())
+        month = int(self.month_combo.currentData())
+        if month == WHOLE_YEAR:
+            return date(year, 1, 1), date(year, 12, 31)
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+    def reload(self) -> None:
+        start, end = self.period()
+        self.ctx.runner.run(jobs.recap(start, end), self._on_recap_loaded, self._on_job_failed)
+
+    def _on_recap_loaded(self, recap: Recap) -> None:
+        self.period_label.setText(self.tr("Periode: %1 – %2")
+                                  .replace("%1", format_date(recap.start))
+                                  .replace("%2", format_date(recap.end)))
+        self.total_label.setText(self.tr("Jumlah kasus: %1").replace("%1", recap.total.shown))
+        self.average_label.setText(self.tr("Rata-rata waktu sampai dirujuk: %1")
+                                   .replace("%1", self._average_text(recap)))
+        for breakdown in recap.breakdowns:
+            self._section(breakdown.name).set_breakdown(breakdown)
+
+    def _average_text(self, recap: Recap) -> str:
+        days = recap.average_days_to_referral
+        if days is None:  # fewer than 3 referred cases: hidden like a small count
+            return NO_VALUE
+        return self.tr("%1 hari").replace("%1", indonesian().toString(days, "f", 1))
+
+    def _section(self, name: str) -> RecapSection:
+        if name not in self.sections:
+            section = RecapSection(name, self._content)
+            self._sections_layout.insertWidget(len(self.sections), section)
+            self.sections[name] = section
+        return self.sections[name]
+
+    def _on_job_failed(self, error: BaseException) -> None:
+        show_error(self, error)

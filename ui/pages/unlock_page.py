@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AuthError, ErrorCode
+from app.services.credentials import office_words
 from ui import jobs
 from ui.dialogs.new_password import NewPasswordDialog
 from ui.dialogs.recovery import RecoveryDialog
@@ -138,7 +139,8 @@ class UnlockPage(QWidget):
         reason = (self.tr("Anda masuk dengan kode pemulihan. Buat kata sandi baru sekarang.")
                   if result.via_recovery else
                   self.tr("Kata sandi Anda masih sementara. Buat kata sandi baru sekarang."))
-        new = NewPasswordDialog.ask(self, result.user.username, reason)
+        new = NewPasswordDialog.ask(self, result.user.username, reason,
+                                    office_words(result.settings.institution))
         if new is None:
             self._runner.run(jobs.lock("password_change_cancelled"))
             self._set_busy(False)

@@ -23,24 +23,29 @@ def unknown_text() -> str:
 
 
 class EnumCombo(QComboBox, Generic[E]):
-    """A drop-down of coded values with their Indonesian names, plus an "unknown" entry."""
+    """A drop-down of coded values with their Indonesian names, plus an "unknown" entry.
+
+    The values live in a Python list by position: Qt would store a StrEnum as a plain ``str``
+    item data and hand back text, not the enum member.
+    """
 
     def __init__(self, values: Iterable[E], parent: QWidget | None = None,
                  allow_unknown: bool = True) -> None:
         super().__init__(parent)
+        self._values: list[E | None] = [None] if allow_unknown else []
         if allow_unknown:
-            self.addItem(unknown_text(), None)
+            self.addItem(unknown_text())
         for value in values:
-            self.addItem(label_text(value), value)
+            self._values.append(value)
+            self.addItem(label_text(value))
 
     def value(self) -> E | None:
-        data = self.currentData()
-        return data if isinstance(data, Enum) else None  # type: ignore[return-value]
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
 
     def set_value(self, value: E | None) -> None:
-        for index in range(self.count()):
-            if self.itemData(index) == value and (value is None
-                                                  or type(self.itemData(index)) is type(value)):
+        for index, candidate in enumerate(self._values):
+            if candidate is value:
                 self.setCurrentIndex(index)
                 return
         self.setCurrentIndex(0)
@@ -49,15 +54,16 @@ class EnumCombo(QComboBox, Generic[E]):
 class YesNoCombo(QComboBox):
     """Ya / Tidak / Tidak diketahui → True / False / None."""
 
+    _ANSWERS: tuple[bool | None, ...] = (None, True, False)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.addItem(unknown_text(), None)
-        self.addItem(self.tr("Ya"), True)
-        self.addItem(self.tr("Tidak"), False)
+        self.addItem(unknown_text())
+        self.addItem(self.tr("Ya"))
+        self.addItem(self.tr("Tidak"))
 
     def value(self) -> bool | None:
-        data = self.currentData()
-        return data if isinstance(data, bool) else None
+        return self._ANSWERS[max(0, self.currentIndex())]
 
     def set_value(self, value: bool | None) -> None:
         self.setCurrentIndex({None: 0, True: 1, False: 2}[value])

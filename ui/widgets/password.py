@@ -72,7 +72,7 @@ class StrengthMeter(QWidget):
         self.bar.setTextVisible(False)
         self.verdict = QLabel(self)
         self.hint = QLabel(self.tr("Syarat: minimal 12 karakter, atau 4 kata (contoh: "
-                                   "\"kopi pagi di pendopo blora\")."), self)
+                                   "\"hujan turun di kebun jati\")."), self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "hint")
         column = QVBoxLayout(self)
@@ -82,9 +82,14 @@ class StrengthMeter(QWidget):
         column.addWidget(self.hint)
         self.update_for("", "")
 
-    def update_for(self, password: str, username: str) -> bool:
-        """Refresh; returns whether the password meets the minimum."""
-        found = passwords.problems(password, username) if password else ["too_short"]
+    def update_for(self, password: str, username: str,
+                   office_words: tuple[str, ...] = ()) -> bool:
+        """Refresh; returns whether the password meets the minimum.
+
+        ``office_words`` are the region and city names the core also refuses in passwords.
+        """
+        found = (passwords.problems(password, username, office_words) if password
+                 else ["too_short"])
         score = passwords.strength(password, username)
         self.bar.setValue(score)
         if found:

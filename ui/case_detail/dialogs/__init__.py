@@ -1,0 +1,1 @@
+"""Dialogs for the actions on one case; each saves through the runner and stays open on errors."""

@@ -1,0 +1,1 @@
+"""Pengaturan: the office settings page's sections, models and jobs."""

@@ -1,0 +1,1 @@
+"""Pengguna: the officer accounts page's model, dialogs and jobs."""
