@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshots
+.PHONY: run test lint screenshots bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 diperlukan")'
@@ -33,3 +33,7 @@ test: lint
 # Every main screen rendered with demo data (offscreen, 1366×768) into screenshots/.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots screenshots
+
+# Speed targets are measured here, never asserted in tests (STYLE.md §9).
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.bench_case_list --cases 10000

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Protocol
 
+from app.clock import Clock, SystemClock
+from app.domain.deadlines import zone
 from app.domain.enums import Role
 from app.domain.models import User
 from app.domain.settings import OfficeSettings
@@ -53,6 +56,17 @@ class UiContext:
     settings: OfficeSettings
     navigator: Navigator
     demo: bool = False
+    #: The vault's clock (a FakeClock in tests and the demo): "today" for lists and filters.
+    clock: Clock = field(default_factory=SystemClock)
+
+    def office_tz(self) -> timezone:
+        return zone(self.settings.timezone)
+
+    def office_now(self) -> datetime:
+        return self.clock.now().astimezone(self.office_tz())
+
+    def office_today(self) -> date:
+        return self.office_now().date()
 
     @property
     def is_koordinator(self) -> bool:

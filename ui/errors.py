@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.domain.enums import VictimRight
 from app.errors import AppError, ErrorCode, FieldError, ValidationError
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, label_text
 
 _CTX = "errors"
 
@@ -121,6 +122,31 @@ FIELD_MESSAGES: Mapping[str, str] = {
         "errors", "Tulis tanggal sebagai hh-bb-tttt, misalnya 17-08-1990."),
     "time_format": QT_TRANSLATE_NOOP("errors", "Tulis jam sebagai jj:mm, misalnya 14:30."),
     "number_format": QT_TRANSLATE_NOOP("errors", "Tulis dengan angka saja, misalnya 3."),
+    "restricted": QT_TRANSLATE_NOOP(
+        "errors", "Petugas ini dibatasi dari kasus ini; cabut pembatasannya dulu."),
+    "not_assignable": QT_TRANSLATE_NOOP(
+        "errors", "Kasus hanya dapat ditugaskan kepada petugas atau koordinator yang aktif."),
+    "cannot_restrict_self_or_assignee": QT_TRANSLATE_NOOP(
+        "errors", "Anda sendiri dan petugas yang ditugaskan tidak dapat dibatasi."),
+    "unknown_user": QT_TRANSLATE_NOOP("errors", "Petugas tidak dikenal."),
+    "code_format": QT_TRANSLATE_NOOP(
+        "errors", "Hanya huruf, angka, titik, garis miring atau tanda hubung (tanpa spasi)."),
+    "duplicate_key": QT_TRANSLATE_NOOP("errors", "Kode ini sudah dipakai di baris lain."),
+    "key_format": QT_TRANSLATE_NOOP(
+        "errors", "Kode: 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."),
+    "too_large": QT_TRANSLATE_NOOP("errors", "Berkas terlalu besar (maksimal 1 MB)."),
+    "image_format": QT_TRANSLATE_NOOP("errors", "Pilih gambar PNG atau JPEG."),
+    "setting_unknown": QT_TRANSLATE_NOOP("errors", "Pengaturan tidak dikenal."),
+}
+
+#: Unmet workflow preconditions (codes from app.domain.workflow.precondition).
+PRECONDITIONS: Mapping[str, str] = {
+    "victim": QT_TRANSLATE_NOOP(
+        "errors", "data korban (paling sedikit nama, nama panggilan, jenis kelamin atau usia)"),
+    "incident": QT_TRANSLATE_NOOP("errors", "kejadian (kronologi atau jenis kekerasan)"),
+    "priority": QT_TRANSLATE_NOOP("errors", "prioritas hasil triase"),
+    "referral": QT_TRANSLATE_NOOP("errors", "rujukan yang sudah dikirim"),
+    "reason": QT_TRANSLATE_NOOP("errors", "alasan"),
 }
 
 
@@ -137,7 +163,22 @@ def message_for(error: BaseException) -> str:
                 ErrorCode.ATTACHMENT_TOO_LARGE: "limit_mb"}.get(error.code)
     if argument is not None:
         return text.replace("%1", str(error.params.get(argument, "")))
+    missing = error.params.get("missing")
+    if error.code is ErrorCode.TRANSITION_PRECONDITION and isinstance(missing, (list, tuple)):
+        return text + " " + tr("Yang belum ada: %1.").replace(
+            "%1", "; ".join(missing_names(missing)))
     return text.replace("%1", error.code.value)
+
+
+def missing_names(codes: Iterable[object]) -> list[str]:
+    """Indonesian names of unmet preconditions; a victim's right is named by its label."""
+    rights = {right.value: right for right in VictimRight}
+    names = []
+    for code in codes:
+        text = str(code)
+        names.append(label_text(rights[text]) if text in rights
+                     else tr(PRECONDITIONS.get(text, text)))
+    return names
 
 
 def field_message(error: FieldError) -> str:

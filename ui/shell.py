@@ -87,7 +87,8 @@ class Shell(QMainWindow):
             self.setup_wizard.deleteLater()
             self.setup_wizard = None
         workspace = Workspace({"runner": self.runner, "user": result.user,
-                               "settings": result.settings, "demo": self._demo}, self)
+                               "settings": result.settings, "demo": self._demo,
+                               "clock": self._vault.clock}, self)
         workspace.lock_requested.connect(self._on_lock_button)
         workspace.title_changed.connect(self._update_title)
         workspace.auto_lock_changed.connect(self._on_auto_lock_changed)

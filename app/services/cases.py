@@ -157,6 +157,18 @@ class CaseService:
             summaries = [s for s in summaries if s.overdue]
         return summaries
 
+    def search_ids(self, text: str) -> list[int]:
+        """Ids of the visible cases matching the text, best first — what a list that already
+        holds the summaries needs (much cheaper than :meth:`search` on 10,000 cases)."""
+        ctx = self._ctx
+        if not _may_list(ctx):
+            raise deny(ctx, Action.CASE_LIST)
+        condition, params = visibility_sql(ctx, "cases")
+        visible = {int(row[0]) for row in ctx.conn.execute(
+            f"SELECT id FROM cases WHERE {condition}", params)}
+        found = search_index.matching_ids(ctx.conn, text)
+        return sorted(visible) if found is None else [i for i in found if i in visible]
+
     def search(self, text: str) -> list[CaseSummary]:
         """Full-text search (code, names, chronology, notes) within the visible cases."""
         return self.summaries(CaseFilter(text=text))

@@ -9,6 +9,7 @@ wiped.
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from functools import cached_property
 
 import filelock
@@ -115,6 +116,10 @@ class Session:
         if not self._open:
             raise AuthError(ErrorCode.VAULT_MISSING)
         return load_settings(self._conn)
+
+    def now(self) -> datetime:
+        """The vault's clock (a fixed clock in tests and the demo), for the UI's "today"."""
+        return self.ctx.clock.now()
 
     def db_key_copy(self) -> bytearray:
         """For key rotation and backups only; the caller wipes it."""

@@ -143,3 +143,12 @@ def test_petugas_searches_only_assigned_cases(vault: Vault, session: Session) ->
     session.close()
     with vault.unlock(helpers.PETUGAS, helpers.PETUGAS_PASSWORD) as officer:
         assert found(officer, "gudang") == found(officer, '"') == {theirs.id}
+
+
+def test_search_ids_match_search_and_respect_visibility(session: Session) -> None:
+    first = session.cases.create(helpers.minimal_intake(name="Wahyuni Idsatu"))
+    session.cases.create(helpers.minimal_intake(name="Lestari Idsdua"))
+    assert session.cases.search_ids("wahyu") == [s.id for s in session.cases.search("wahyu")]
+    assert session.cases.search_ids("wahyu") == [first.id]
+    assert sorted(session.cases.search_ids("!!")) == sorted(
+        s.id for s in session.cases.summaries())

@@ -29,10 +29,13 @@ def no_leaked_threads() -> Iterator[None]:
     assert QThreadPool.globalInstance().waitForDone(2000), "a QRunnable is still running"
 
 
+import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from pytestqt.qtbot import QtBot  # noqa: E402
 
+from app.keys.kdf import FLOOR  # noqa: E402
+from app.paths import VaultPaths  # noqa: E402
 from app.services.vault import Vault  # noqa: E402
 from tests import helpers  # noqa: E402
 from ui import errors as ui_errors  # noqa: E402
@@ -86,3 +89,14 @@ def open_workspace(shell: Shell) -> Workspace:
 def check_model(qtmodeltester: object, model: object) -> None:
     """pytest-qt's model checker, typed for mypy."""
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def shell_on_copy(qtbot: QtBot, source: Path, target: Path) -> Shell:
+    """A shell on a fresh copy of a prepared vault (seeding once per module saves Argon2id
+    runs), jobs run synchronously, the vault's clock fixed at the test start."""
+    shutil.copytree(source, target)
+    vault = Vault(VaultPaths(target), clock=helpers.fake_clock(), kdf_params=FLOOR)
+    window = Shell(vault, ImmediateRunner(Backend(vault)), idle_ms=60 * 60_000)
+    qtbot.addWidget(window)
+    window.show()
+    return window

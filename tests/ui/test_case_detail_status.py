@@ -102,6 +102,7 @@ def test_a_missing_precondition_is_named(shell: Shell, monkeypatch: pytest.Monke
     page.action_bar.buttons[CaseAction.STATUS].click()
     dialog = dialogs.last(StatusDialog)
     assert dialog.message() == (
-        "Syarat perubahan status belum lengkap. Yang belum ada: data korban (nama, samaran, "
-        "jenis kelamin atau usia); uraian kejadian atau jenis kekerasan seksual.")
+        "Syarat perubahan status belum lengkap. Yang belum ada: data korban (paling sedikit "
+        "nama, nama panggilan, jenis kelamin atau usia); kejadian (kronologi atau jenis "
+        "kekerasan).")
     assert page.header.status_label.text() == "Draf"

@@ -3,7 +3,6 @@ sorting, opening cases, and what a petugas may see."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,15 +20,10 @@ from app.demo import seed
 from app.domain.deadlines import zone
 from app.domain.enums import CaseStatus, IndonesianTimeZone, Role, TpksType
 from app.domain.models import CaseSummary
-from app.keys.kdf import FLOOR
-from app.paths import VaultPaths
 from app.services.session import Session
-from app.services.vault import Vault
 from tests import helpers
-from tests.ui.conftest import open_workspace, unlock
-from ui.backend import Backend
+from tests.ui.conftest import open_workspace, shell_on_copy, unlock
 from ui.context import PageName
-from ui.lists import today
 from ui.models.case_table import CaseColumn
 from ui.models.roles import CASE_ID_ROLE, SORT_ROLE
 from ui.pages.case_list import CaseListPage
@@ -77,15 +71,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, tmp_path: Path, template: Template,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
+def shell(qtbot: QtBot, tmp_path: Path, template: Template) -> Iterator[Shell]:
     """A fresh copy of the seeded vault in a shell running jobs synchronously."""
-    shutil.copytree(template.folder, tmp_path / "vault")
-    vault = Vault(VaultPaths(tmp_path / "vault"), clock=helpers.fake_clock(), kdf_params=FLOOR)
-    monkeypatch.setattr(today, "CLOCK", helpers.fake_clock())
-    window = Shell(vault, ImmediateRunner(Backend(vault)), idle_ms=60 * 60_000)
-    qtbot.addWidget(window)
-    window.show()
+    window = shell_on_copy(qtbot, template.folder, tmp_path / "vault")
     yield window
     window.close()
 

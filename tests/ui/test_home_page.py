@@ -3,7 +3,6 @@ pimpinan."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,15 +23,10 @@ from app.domain.deadlines import zone
 from app.domain.enums import CaseStatus, DeadlineKind, IndonesianTimeZone, Priority, Role
 from app.domain.labels import label
 from app.domain.models import CaseSummary, Deadline
-from app.keys.kdf import FLOOR
-from app.paths import VaultPaths
 from app.services.session import Session
-from app.services.vault import Vault
 from tests import helpers
-from tests.ui.conftest import open_workspace, unlock
-from ui.backend import Backend
+from tests.ui.conftest import open_workspace, shell_on_copy, unlock
 from ui.context import PageName
-from ui.lists import today
 from ui.lists.staff_panel import StaffPanel
 from ui.models.deadlines import DeadlineColumn, DeadlineTableModel
 from ui.models.recap import RecapTableModel
@@ -82,14 +76,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, tmp_path: Path, template: Template,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
-    shutil.copytree(template.folder, tmp_path / "vault")
-    vault = Vault(VaultPaths(tmp_path / "vault"), clock=helpers.fake_clock(), kdf_params=FLOOR)
-    monkeypatch.setattr(today, "CLOCK", helpers.fake_clock())
-    window = Shell(vault, ImmediateRunner(Backend(vault)), idle_ms=60 * 60_000)
-    qtbot.addWidget(window)
-    window.show()
+def shell(qtbot: QtBot, tmp_path: Path, template: Template) -> Iterator[Shell]:
+    window = shell_on_copy(qtbot, template.folder, tmp_path / "vault")
     yield window
     window.close()
 

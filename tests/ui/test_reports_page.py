@@ -3,7 +3,6 @@ hidden; nothing that names a case, for koordinator and pimpinan alike."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,15 +19,10 @@ from app.clock import FakeClock
 from app.demo import seed
 from app.domain.enums import Role
 from app.domain.statistics import NO_FEEDBACK, NOT_REFERRED, UNKNOWN, Breakdown, Cell, Recap
-from app.keys.kdf import FLOOR
-from app.paths import VaultPaths
 from app.services.session import Session
-from app.services.vault import Vault
 from tests import helpers
-from tests.ui.conftest import open_workspace, unlock
-from ui.backend import Backend
+from tests.ui.conftest import open_workspace, shell_on_copy, unlock
 from ui.context import PageName
-from ui.lists import today
 from ui.lists.bar_chart import BAR_COLOR, MARGIN, ROW, BarChart
 from ui.models.recap import Bar, RecapTableModel
 from ui.pages.reports import ReportsPage
@@ -60,14 +54,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, tmp_path: Path, template: Template,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[Shell]:
-    shutil.copytree(template.folder, tmp_path / "vault")
-    vault = Vault(VaultPaths(tmp_path / "vault"), clock=helpers.fake_clock(), kdf_params=FLOOR)
-    monkeypatch.setattr(today, "CLOCK", helpers.fake_clock())
-    window = Shell(vault, ImmediateRunner(Backend(vault)), idle_ms=60 * 60_000)
-    qtbot.addWidget(window)
-    window.show()
+def shell(qtbot: QtBot, tmp_path: Path, template: Template) -> Iterator[Shell]:
+    window = shell_on_copy(qtbot, template.folder, tmp_path / "vault")
     yield window
     window.close()
 

@@ -20,12 +20,12 @@ from tests import helpers
 from tests.ui.conftest import open_workspace, unlock
 from ui.context import PageName
 from ui.pages.settings import SettingsPage
-from ui.settings.coded_combo import CodedCombo
 from ui.settings.directory_model import Column, RecipientTableModel
 from ui.settings.directory_section import DirectorySection
 from ui.settings.letters_section import example
 from ui.settings.logo_picker import LogoPicker
 from ui.shell import Shell
+from ui.widgets.choices import CodedCombo
 
 NEW_NAME = "Komisi Pemilihan Umum Kabupaten Contoh"
 

@@ -32,7 +32,7 @@ def load(case_id: int, with_history: bool) -> Callable[[Backend], CaseView]:
         history = tuple(session.cases.history(case_id)) if with_history else None
         return CaseView(case=case, directory=tuple(session.users.directory()),
                         attachments=tuple(session.attachments.for_case(case_id)),
-                        history=history, now=session.ctx.clock.now())
+                        history=history, now=session.now())
     return job
 
 

@@ -42,9 +42,6 @@ def missing_names(error: WorkflowError) -> list[str]:
 
 
 def missing_text(names: list[str]) -> str:
-    texts = {"victim": tr("data korban (paling sedikit nama, nama panggilan, jenis kelamin "
-                          "atau usia)"),
-             "incident": tr("kejadian (kronologi atau jenis kekerasan)")}
-    wanted = "; ".join(texts.get(name, name) for name in names)
+    wanted = "; ".join(ui_errors.missing_names(names))
     return tr("Sebelum pengaduan diterima, lengkapi dulu: %1. Isian tetap tersimpan sebagai "
               "draf.").replace("%1", wanted)

@@ -43,8 +43,7 @@ def load_summaries(backend: Backend) -> list[CaseSummary]:
 
 def search_cases(text: str) -> Callable[[Backend], SearchHits]:
     def job(backend: Backend) -> SearchHits:
-        found = backend.require().cases.search(text)
-        return SearchHits(text, frozenset(s.id for s in found))
+        return SearchHits(text, frozenset(backend.require().cases.search_ids(text)))
 
     return job
 

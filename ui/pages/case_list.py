@@ -27,7 +27,6 @@ from ui.errors import show_error
 from ui.lists import jobs
 from ui.lists.case_filters import CaseFilterBar
 from ui.lists.table_view import ListTableView
-from ui.lists.today import office_tz
 from ui.models.case_table import CaseColumn, CaseFilterProxy, CaseTableModel
 from ui.pages.base import Page
 
@@ -45,7 +44,7 @@ class CaseListPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = CaseTableModel(office_tz(ctx.settings), self)
+        self.model = CaseTableModel(ctx.office_tz(), self)
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search_box = QLineEdit(self)

@@ -18,7 +18,6 @@ from ui.errors import show_error
 from ui.lists import jobs
 from ui.lists.aggregate_panel import AggregatePanel
 from ui.lists.staff_panel import StaffPanel
-from ui.lists.today import office_now, office_today, office_tz
 from ui.pages.base import Page
 
 
@@ -35,7 +34,7 @@ class HomePage(Page):
             self.aggregate = AggregatePanel(self)
             panel: QWidget = self.aggregate
         else:
-            self.staff = StaffPanel(office_tz(ctx.settings), self)
+            self.staff = StaffPanel(ctx.office_tz(), self)
             self.staff.case_open_requested.connect(self._on_case_open_requested)
             self.staff.resume_requested.connect(self._on_resume_requested)
             panel = self.staff
@@ -63,7 +62,7 @@ class HomePage(Page):
     def reload(self) -> None:
         runner = self.ctx.runner
         if self.aggregate is not None:
-            today = office_today(self.ctx.settings)
+            today = self.ctx.office_today()
             runner.run(jobs.recap(date(today.year, 1, 1), today), self._on_recap_loaded,
                        self._on_job_failed)
         else:
@@ -72,7 +71,7 @@ class HomePage(Page):
 
     def _on_home_loaded(self, data: jobs.HomeData) -> None:
         if self.staff is not None:
-            self.staff.show_data(data, office_now(self.ctx.settings))
+            self.staff.show_data(data, self.ctx.office_now())
 
     def _on_recap_loaded(self, recap: Recap) -> None:
         if self.aggregate is not None:

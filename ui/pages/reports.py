@@ -27,7 +27,6 @@ from ui.i18n import indonesian
 from ui.lists import jobs
 from ui.lists.card import Card
 from ui.lists.recap_section import RecapSection
-from ui.lists.today import office_today
 from ui.models.formatting import format_date
 from ui.pages.base import Page
 
@@ -61,7 +60,7 @@ class ReportsPage(Page):
         locale = indonesian()
         for month in range(1, 13):
             self.month_combo.addItem(locale.standaloneMonthName(month), month)
-        this_year = office_today(self.ctx.settings).year
+        this_year = self.ctx.office_today().year
         for year in range(this_year, this_year - YEARS_BACK, -1):
             self.year_combo.addItem(str(year), year)
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 from app.domain.enums import IndonesianTimeZone, PaperSize
 from app.domain.settings import OfficeSettings
 from app.services.settings import ATTACHMENT_LIMIT_RANGE, AUTO_LOCK_RANGE
-from ui.settings.coded_combo import CodedCombo
 from ui.settings.form_errors import ErrorLabel, FormErrors, with_error
+from ui.widgets.choices import CodedCombo
 
 
 class GeneralSection(QWidget):

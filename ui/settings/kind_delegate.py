@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain.enums import RecipientKind
-from ui.settings.coded_combo import CodedCombo
+from ui.widgets.choices import CodedCombo
 
 
 class KindDelegate(QStyledItemDelegate):

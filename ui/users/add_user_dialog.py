@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Role
-from ui.settings.coded_combo import CodedCombo
 from ui.settings.form_errors import ErrorLabel, FormErrors, with_error
 from ui.users.jobs import NewUser
 from ui.users.role_help import role_help
+from ui.widgets.choices import CodedCombo
 
 
 class AddUserDialog(QDialog):

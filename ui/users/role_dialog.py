@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app.domain.enums import Role
 from app.domain.models import User
-from ui.settings.coded_combo import CodedCombo
 from ui.users.role_help import role_help
+from ui.widgets.choices import CodedCombo
 
 
 class ChangeRoleDialog(QDialog):

@@ -16,39 +16,67 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
 from ui.i18n import label_text
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 def unknown_text() -> str:
     return QCoreApplication.translate("choices", "Tidak diketahui / tidak ingin menjawab")
 
 
-class EnumCombo(QComboBox, Generic[E]):
-    """A drop-down of coded values with their Indonesian names, plus an "unknown" entry.
+class ChoiceCombo(QComboBox, Generic[T]):
+    """A drop-down of any Python values (recipients, officer ids, coded values).
 
-    The values live in a Python list by position: Qt would store a StrEnum as a plain ``str``
-    item data and hand back text, not the enum member.
+    The values live in a Python list by position, so they come back exactly as given: Qt's item
+    data would turn a ``StrEnum`` member into a plain ``str`` and a dataclass into an opaque
+    wrapper. :meth:`values` lists what is offered (dialogs offer only legal choices).
     """
 
-    def __init__(self, values: Iterable[E], parent: QWidget | None = None,
-                 allow_unknown: bool = True) -> None:
+    def __init__(self, choices: Iterable[tuple[str, T]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._values: list[E | None] = [None] if allow_unknown else []
-        if allow_unknown:
-            self.addItem(unknown_text())
-        for value in values:
+        self._values: list[T] = []
+        for text, value in choices:
+            self.addItem(text)
             self._values.append(value)
-            self.addItem(label_text(value))
 
-    def value(self) -> E | None:
+    @classmethod
+    def of_enum(cls, values: Iterable[E], parent: QWidget | None = None) -> ChoiceCombo[E]:
+        """Coded values under their Indonesian names."""
+        return ChoiceCombo([(label_text(v), v) for v in values], parent)
+
+    def value(self) -> T | None:
         index = self.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None
 
-    def set_value(self, value: E | None) -> None:
+    def values(self) -> list[T]:
+        return list(self._values)
+
+    def set_value(self, value: T | None) -> None:
+        """Select ``value``; enums by identity, since equal-valued members of different
+        lists (``lainnya``) compare equal."""
         for index, candidate in enumerate(self._values):
-            if candidate is value:
+            if candidate is value or (not isinstance(value, Enum) and candidate == value):
                 self.setCurrentIndex(index)
                 return
         self.setCurrentIndex(0)
+
+
+class EnumCombo(ChoiceCombo[E | None]):
+    """Coded values with their Indonesian names, after an "unknown" entry (``None``)."""
+
+    def __init__(self, values: Iterable[E], parent: QWidget | None = None,
+                 allow_unknown: bool = True) -> None:
+        first: list[tuple[str, E | None]] = [(unknown_text(), None)] if allow_unknown else []
+        super().__init__([*first, *((label_text(v), v) for v in values)], parent)
+
+
+class CodedCombo(ChoiceCombo[E]):
+    """Coded values that must always have one (no "unknown" entry)."""
+
+    def __init__(self, values: Iterable[E], parent: QWidget | None = None) -> None:
+        super().__init__([(label_text(v), v) for v in values], parent)
+
+    def value(self) -> E:
+        return self._values[max(self.currentIndex(), 0)]
 
 
 class YesNoCombo(QComboBox):

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.domain.enums import Role
 from app.domain.models import Case, UserRef
 from ui.case_detail import jobs
-from ui.case_detail.choice_combo import ChoiceCombo
 from ui.case_detail.dialogs.base import ActionDialog
 from ui.case_detail.jobs import Job
 from ui.i18n import label_text
+from ui.widgets.choices import ChoiceCombo
 from ui.workers import TaskRunner
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.case_detail.jobs import Job
-from ui.case_detail.texts import describe, field_texts
+from ui.errors import field_errors, message_for
 from ui.workers import TaskRunner
 
 NOTE_HEIGHT = 90
@@ -129,10 +129,10 @@ class ActionDialog(QDialog):
 
     def show_error(self, error: BaseException) -> None:
         """Field errors next to their fields; anything else in the dialog's message line."""
-        fields = field_texts(error)
+        fields = field_errors(error)
         unplaced = [text for path, text in fields.items() if not self.show_field_error(path, text)]
         if not fields or unplaced:
-            self.show_message(" ".join(unplaced) if unplaced else describe(error))
+            self.show_message(" ".join(unplaced) if unplaced else message_for(error))
 
     def show_field_error(self, path: str, text: str) -> bool:
         label = self._field_errors.get(path.split("[")[0])

@@ -14,10 +14,10 @@ from app.domain.enums import ClosureReason, RightStatus, VictimRight
 from app.domain.models import Case
 from app.domain.workflow import STARRED_RIGHTS
 from ui.case_detail import jobs
-from ui.case_detail.choice_combo import ChoiceCombo
 from ui.case_detail.dialogs.base import ActionDialog
 from ui.case_detail.jobs import Job
 from ui.i18n import label_text
+from ui.widgets.choices import ChoiceCombo
 from ui.workers import TaskRunner
 
 RIGHTS_HEIGHT = 300

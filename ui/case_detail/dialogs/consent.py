@@ -23,12 +23,11 @@ from app.domain.deadlines import zone
 from app.domain.enums import ConsentOutcome, ConsentPurpose, DataItem
 from app.domain.models import ConsentInput
 from ui.case_detail import jobs, rules
-from ui.case_detail.choice_combo import ChoiceCombo
 from ui.case_detail.data import CaseView
 from ui.case_detail.dialogs.base import ActionDialog
 from ui.case_detail.jobs import Job
 from ui.context import UiContext
-from ui.widgets.choices import EnumChecklist
+from ui.widgets.choices import ChoiceCombo, EnumChecklist
 
 
 class ConsentDialog(ActionDialog):

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.enums import FollowUpKind
 from ui.case_detail import jobs
-from ui.case_detail.choice_combo import ChoiceCombo
 from ui.case_detail.dialogs.base import ActionDialog
 from ui.case_detail.jobs import Job
+from ui.widgets.choices import ChoiceCombo
 from ui.workers import TaskRunner
 
 

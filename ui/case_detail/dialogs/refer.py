@@ -17,7 +17,6 @@ from app.domain.enums import ConsentPurpose, Priority, SimfoniService
 from app.domain.models import Case, ReferralInput
 from app.domain.settings import Recipient
 from ui.case_detail import jobs, rules
-from ui.case_detail.choice_combo import ChoiceCombo
 from ui.case_detail.data import CaseView
 from ui.case_detail.dialogs.base import ActionDialog, set_role
 from ui.case_detail.dialogs.consent import ConsentDialog
@@ -26,7 +25,7 @@ from ui.case_detail.rules import ConsentBlock, ConsentGap
 from ui.case_detail.texts import day, when
 from ui.context import UiContext
 from ui.i18n import label_text
-from ui.widgets.choices import EnumChecklist
+from ui.widgets.choices import ChoiceCombo, EnumChecklist
 
 
 class ReferDialog(ActionDialog):

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.domain.enums import CaseStatus
 from app.errors import AppError, ErrorCode
 from ui.case_detail import jobs, rules
-from ui.case_detail.choice_combo import ChoiceCombo
 from ui.case_detail.data import CaseView
 from ui.case_detail.dialogs.base import ActionDialog
 from ui.case_detail.jobs import Job
 from ui.i18n import label_text
+from ui.widgets.choices import ChoiceCombo
 from ui.workers import TaskRunner
 
 #: Order in which targets are listed (the case's usual path).

@@ -4,8 +4,9 @@ Seeds demo cases into a throw-away vault (the RFC 9106 floor KDF, a fake clock),
 the core's ``cases.summaries()`` and ``cases.search()``, and the list's model and proxy
 offscreen: loading the rows, sorting every column both ways, and each filter.
 
-Usage: ``python benchmarks/bench_case_list.py [--cases N]``. A plain script, not a test: speed
-targets belong in benchmarks, never in timed test assertions (STYLE.md §9).
+Usage: ``python -m tests.benchmarks.bench_case_list [--cases N]`` (``make bench``). A plain
+script, not a test: speed targets belong in benchmarks, never in timed test assertions
+(STYLE.md §9).
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from app.clock import FakeClock, SystemClock
 from app.demo import seed
+from app.domain.deadlines import zone
 from app.domain.enums import CaseStatus, TpksType
 from app.domain.models import CaseSummary
 from app.keys.kdf import FLOOR
 from app.paths import VaultPaths
 from app.services.session import Session
 from app.services.vault import Vault
-from ui.lists.today import office_tz
 from ui.models.case_table import OPEN_STATUSES, CaseColumn, CaseFilterProxy, CaseTableModel
 
 REPEATS = 3
@@ -79,12 +80,13 @@ def bench_core(session: Session) -> list[CaseSummary]:
     report(f"cases.summaries() → {len(rows)} rows", ms)
     for text in ("wahyuni", "PPKS", "whatsapp kantor"):
         report(f"cases.search({text!r})", timed(partial(session.cases.search, text)))
+        report(f"cases.search_ids({text!r})", timed(partial(session.cases.search_ids, text)))
     return rows
 
 
 def bench_view(session: Session, rows: list[CaseSummary]) -> None:
     print("list model + proxy + table view (offscreen, 1366×768):")
-    model = CaseTableModel(office_tz(session.settings.get()))
+    model = CaseTableModel(zone(session.settings.get().timezone))
     proxy = CaseFilterProxy()
     proxy.setSourceModel(model)
     view = QTableView()
