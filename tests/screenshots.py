@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,15 +17,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.vault import Vault
 from tests import helpers
+from tests.screenshot_scenes import SCENES
 from ui import demo
 from ui.app import create_application
 from ui.backend import Backend
-from ui.context import PageName
 from ui.shell import Shell
 from ui.workers import ImmediateRunner
 
 SIZE = (1366, 768)
-Scene = Callable[[Shell], QWidget | None]
 
 
 def _settle() -> None:
@@ -54,23 +52,19 @@ def _unlock(window: Shell) -> None:
     window.unlock_page.open_button.click()
 
 
-def page_scene(name: PageName) -> Scene:
-    def scene(window: Shell) -> QWidget | None:
-        assert window.workspace is not None
-        window.workspace.show_page(name)
-        return None
+def setup_recovery_code(window: Shell) -> None:
+    """Setup wizard, step 3 (the recovery code), after valid first two steps."""
+    from ui.setup.wizard import SetupWizard
 
-    return scene
-
-
-SCENES: dict[str, Scene] = {
-    "02-beranda": page_scene(PageName.BERANDA),
-    "03-daftar-kasus": page_scene(PageName.DAFTAR_KASUS),
-    "04-pengaduan-baru": page_scene(PageName.PENGADUAN_BARU),
-    "06-laporan": page_scene(PageName.LAPORAN),
-    "07-pengguna": page_scene(PageName.PENGGUNA),
-    "08-pengaturan": page_scene(PageName.PENGATURAN),
-}
+    wizard = window.setup_wizard
+    assert isinstance(wizard, SetupWizard)
+    wizard.next_button.click()  # the prefilled Blora values are valid
+    account = wizard.account_page
+    account.username.setText("siti.koordinator")
+    account.display_name.setText("Siti Rahmawati")
+    account.password.set_text("sawah hijau membentang luas")
+    account.repeat.set_text("sawah hijau membentang luas")
+    wizard.next_button.click()
 
 
 def render(folder: Path) -> None:
@@ -78,7 +72,9 @@ def render(folder: Path) -> None:
     create_application([])
     with tempfile.TemporaryDirectory(prefix="posko-setup-") as empty:
         window = _shell(helpers.new_vault(Path(empty) / "vault"), demo_mode=False)
-        _save(window, folder, "00-penyiapan-awal")
+        _save(window, folder, "00a-penyiapan-instansi")
+        setup_recovery_code(window)
+        _save(window, folder, "00b-penyiapan-kode-pemulihan")
         window.close()
     made = demo.create()
     try:
@@ -88,6 +84,8 @@ def render(folder: Path) -> None:
         for name, scene in SCENES.items():
             target = scene(window)
             _save(target or window, folder, name)
+            if target is not None:
+                target.close()
         window.close()
     finally:
         made.remove()

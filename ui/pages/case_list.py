@@ -32,10 +32,12 @@ from ui.pages.base import Page
 
 SEARCH_DELAY_MS = 250
 #: Starting widths; "Jenis TPKS" takes the rest. Sum fits 1366 px minus the navigation.
-COLUMN_WIDTHS = {
-    CaseColumn.CODE: 135, CaseColumn.RECEIVED: 130, CaseColumn.STATUS: 150,
-    CaseColumn.OFFICER: 140, CaseColumn.DEADLINE: 215, CaseColumn.VICTIM: 110,
-    CaseColumn.FORM_DRAFT: 95,
+#: Column widths from typical contents in the current font, so they follow Windows scaling.
+COLUMN_SAMPLES = {
+    CaseColumn.CODE: "000/PPKS/3316/2026", CaseColumn.RECEIVED: "30 Sep 2026",
+    CaseColumn.STATUS: "Layanan internal saja", CaseColumn.OFFICER: "Koordinator Posko",
+    CaseColumn.DEADLINE: "Terlambat: 30 Sep 2026 12.54", CaseColumn.VICTIM: "S*** W*** L***",
+    CaseColumn.FORM_DRAFT: "Isian",
 }
 
 
@@ -76,8 +78,9 @@ class CaseListPage(Page):
         self.reveal_action.setToolTip(self.tr("Menampilkan nama lengkap korban pada baris ini. "
                                               "Tindakan ini dicatat di log audit."))
         header = self.view.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        metrics = self.view.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         header.setSectionResizeMode(CaseColumn.TPKS, QHeaderView.ResizeMode.Stretch)
         self.view.sortByColumn(CaseColumn.RECEIVED, Qt.SortOrder.DescendingOrder)
 
