@@ -10,6 +10,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import filelock
+
 from app.clock import FakeClock, SystemClock
 from app.demo import seed
 from app.keys.kdf import FLOOR
@@ -30,8 +32,24 @@ class DemoVault:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+PREFIX = "posko-demo-"
+
+
+def remove_stale() -> None:
+    """Delete demo folders left by a demo that was killed; skip one that is still open."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        lock = filelock.FileLock(str(folder / "vault" / "posko.lock"), timeout=0)
+        try:
+            with lock:
+                pass
+        except (filelock.Timeout, OSError):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def create(cases: int = DEMO_CASES) -> DemoVault:
-    folder = Path(tempfile.mkdtemp(prefix="posko-demo-"))
+    remove_stale()
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     clock = FakeClock(SystemClock().now())
     # The floor Argon2id setting: this vault holds fiction and must open fast.
     vault = Vault(VaultPaths(folder / "vault"), clock=clock, kdf_params=FLOOR)
