@@ -59,3 +59,15 @@ def test_quick_hide_locks_at_once(shell: Shell, qtbot: QtBot) -> None:
     QTest.keyClick(shell, Qt.Key.Key_F12)
     assert shell.workspace is None
     assert shell.isMinimized()
+
+
+def test_repeated_wrong_passwords_start_a_countdown(shell: Shell) -> None:
+    for _ in range(5):
+        assert shell.unlock_page.open_button.isEnabled()
+        unlock(shell, password="salah sekali ini bukan")
+    page = shell.unlock_page
+    assert page.remaining_seconds == 30
+    assert page.countdown.text() == "Coba lagi dalam 00:30"
+    assert not page.open_button.isEnabled()
+    unlock(shell)  # the right password is refused until the wait is over
+    assert shell.workspace is None
