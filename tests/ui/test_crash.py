@@ -19,7 +19,8 @@ def _raise_with_case_data() -> None:
     raise KeyError(SECRET)
 
 
-def test_details_and_log_hold_no_message_text(monkeypatch: pytest.MonkeyPatch,
+def test_details_and_log_hold_no_message_text(qapp: QApplication,
+                                              monkeypatch: pytest.MonkeyPatch,
                                               caplog: pytest.LogCaptureFixture) -> None:
     shown: list[str] = []
     monkeypatch.setattr(crash.ErrorDialog, "launch", classmethod(
