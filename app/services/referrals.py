@@ -27,6 +27,7 @@ from app.domain.enums import (
 from app.domain.models import Case, ConsentInput, ConsentRecord, ReferralInput
 from app.domain.settings import OfficeSettings
 from app.errors import ErrorCode, FieldError, NotFound, ValidationError, WorkflowError
+from app.services import letters
 from app.services import settings as settings_store
 from app.services.access import Action, require_case, role_allows
 from app.services.context import Context
@@ -125,6 +126,11 @@ class ReferralService:
             if case.status is not target:
                 case_repo.set_status(ctx.conn, case_id, case.status, target, now, ctx.user.id,
                                      None)
+            if cleaned.letter_number is not None:  # the number the administration gave
+                letters.issue(ctx.conn, ctx.audit, settings_store.load(ctx.conn),
+                              referral_id=referral_id, case_id=case_id, case_code=code,
+                              kind=cleaned.kind.value, now=now, user_id=ctx.user.id,
+                              manual=cleaned.letter_number)
             ctx.audit.append("case.refer", actor=ctx.user.id, case_code=code,
                              detail={"recipient": cleaned.recipient, "kind": cleaned.kind.value,
                                      "priority": priority.value,
@@ -135,6 +141,8 @@ class ReferralService:
                           ) -> tuple[ReferralInput, CaseStatus, int]:
         """The cleaned referral (priority filled in), its target status and its consent id."""
         cleaned = validation.clean(referral, ReferralInput)
+        if cleaned.letter_number is not None:
+            cleaned = replace(cleaned, letter_number=letters.clean_manual(cleaned.letter_number))
         if cleaned.priority is None:
             cleaned = replace(cleaned, priority=case.intake.triage.priority or Priority.BIASA)
         office = settings_store.load(self._ctx.conn)

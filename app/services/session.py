@@ -26,6 +26,7 @@ from app.services.access import Action, require
 from app.services.attachments import AttachmentService
 from app.services.cases import CaseService
 from app.services.context import Context
+from app.services.documents import DocumentService
 from app.services.drafts import DraftService
 from app.services.integrity import IntegrityService
 from app.services.keyring import Keyring, registry
@@ -71,6 +72,10 @@ class Session:
     @cached_property
     def cases(self) -> CaseService:
         return CaseService(self._ready())
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        return DocumentService(self._ready())
 
     @cached_property
     def drafts(self) -> DraftService:

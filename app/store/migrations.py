@@ -206,6 +206,28 @@ CREATE TABLE form_drafts (
 );
 """
 
+# The letter register: a number once issued is never issued again (UNIQUE), and it survives
+# the case (issue 5 destroys cases; the register keeps code and number, never content).
+_V6_LETTERS = """
+CREATE TABLE letter_counters (
+    year INTEGER PRIMARY KEY,
+    last_number INTEGER NOT NULL
+);
+CREATE TABLE letter_numbers (
+    id INTEGER PRIMARY KEY,
+    number_text TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    serial INTEGER,
+    kind TEXT NOT NULL,
+    case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+    case_code TEXT,
+    referral_id INTEGER UNIQUE REFERENCES referrals(id) ON DELETE SET NULL,
+    manual INTEGER NOT NULL CHECK (manual IN (0, 1)),
+    issued_at TEXT NOT NULL,
+    issued_by INTEGER NOT NULL REFERENCES users(id)
+);
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def apply(conn: Connection) -> None:
@@ -238,6 +260,7 @@ STEPS: tuple[Callable[[Connection], None], ...] = (
     _script(_V3_SEARCH),
     _script(_V4_ATTACHMENTS),
     _script(_V5_FORM_DRAFTS),
+    _script(_V6_LETTERS),
 )
 LATEST = len(STEPS)
 
