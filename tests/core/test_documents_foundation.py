@@ -94,7 +94,7 @@ def test_export_is_aes_256_and_needs_the_password() -> None:
     locked = encrypt(pdf, password)
     reader = pdf_checks.reader(locked)
     assert reader.is_encrypted
-    encryption: Any = reader.trailer["/Encrypt"].get_object()  # type: ignore[union-attr]
+    encryption: Any = reader.trailer["/Encrypt"].get_object()
     assert encryption["/V"] == 5 and encryption["/R"] == 6
     assert reader.decrypt("salah") == 0
     assert reader.decrypt(password) != 0
