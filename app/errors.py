@@ -65,6 +65,13 @@ class ErrorCode(StrEnum):
     SETTING_UNKNOWN = "setting_unknown"
     # Audit
     AUDIT_BROKEN = "audit_broken"
+    # Backup and restore
+    BACKUP_NO_SPACE = "backup_no_space"
+    BACKUP_TARGET_MISSING = "backup_target_missing"
+    BACKUP_CORRUPT = "backup_corrupt"
+    BACKUP_VERIFY_FAILED = "backup_verify_failed"
+    BACKUP_OTHER_VAULT = "backup_other_vault"
+    RETENTION_NOT_REACHED = "retention_not_reached"
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from typing import TextIO
 
+from app.cli import backup_commands
 from app.cli.credentials import CliError, SecretSource, open_session
+from app.cli.vaults import vault_of
 from app.clock import FakeClock, SystemClock
 from app.demo import seed as seed_demo
 from app.domain.enums import Role
-from app.keys.kdf import FLOOR
-from app.paths import resolve
 from app.services.integrity import IntegrityReport
 from app.services.session import Session
 from app.services.vault import Vault
@@ -22,16 +21,8 @@ EXIT_USAGE = 2
 MIN_DEMO_CASES, MAX_DEMO_CASES = 1, 100_000
 #: Tests and benchmarks only: use the RFC 9106 floor instead of calibrating (still >= 64 MiB,
 #: 3 passes). Production vaults calibrate to about 0.75 s per unlock.
-KDF_PROFILE_ENV = "POSKO_KDF_PROFILE"
-
-
-def _vault(args: argparse.Namespace, clock: FakeClock | None = None) -> Vault:
-    params = FLOOR if os.environ.get(KDF_PROFILE_ENV) == "floor" else None
-    return Vault(resolve(args.data_dir), clock=clock, kdf_params=params)
-
-
 def _session(args: argparse.Namespace, stdin: TextIO, vault: Vault | None = None) -> Session:
-    return open_session(vault or _vault(args), args.user,
+    return open_session(vault or vault_of(args), args.user,
                         recovery_stdin=args.recovery_code_stdin,
                         password_stdin=args.password_stdin, stdin=stdin)
 
@@ -40,13 +31,14 @@ def run(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
         "init": _init, "verify": _verify, "seed-demo": _seed_demo, "users": _users,
         "rotate-key": _rotate_key, "passwd": _passwd, "recovery-code": _recovery_code,
-        "seal": _seal,
+        "seal": _seal, "backup": backup_commands.backup,
+        "verify-backup": backup_commands.verify_backup, "restore": backup_commands.restore,
     }
     return handlers[args.command](args, stdin, out)
 
 
 def _init(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    vault = _vault(args)
+    vault = vault_of(args)
     password = SecretSource(stdin, args.password_stdin).new_password(args.user)
     session, code = vault.create(username=args.user, display_name=args.display_name or args.user,
                                  password=password)
@@ -92,7 +84,7 @@ def _seed_demo(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         raise CliError(f"Kesalahan perintah: --cases harus antara {MIN_DEMO_CASES} dan "
                        f"{MAX_DEMO_CASES}.", EXIT_USAGE)
     clock = FakeClock(SystemClock().now())
-    vault = _vault(args, clock)
+    vault = vault_of(args, clock)
     with _session(args, stdin, vault) as session:
         made = seed_demo(session, clock, count=args.cases, seed=args.seed)
         clock.set(SystemClock().now())
@@ -147,7 +139,7 @@ def _passwd(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     """Own password. With ``--password-stdin``: line 1 the current, line 2 the new password;
     with ``--recovery-code-stdin``: line 1 the code, line 2 the new password."""
     source = SecretSource(stdin, args.password_stdin or args.recovery_code_stdin)
-    vault = _vault(args)
+    vault = vault_of(args)
     old: str | None = None
     if args.recovery_code_stdin:
         session = vault.unlock_with_recovery(source.line("Kode pemulihan: "), args.user)

@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     users_sub = users.add_subparsers(dest="users_command", required=True, metavar="AKSI",
                                      parser_class=_Parser)
     _users_parsers(users_sub)
+    _backup_parsers(sub)
     for name, text in (("rotate-key", "ganti kunci basis data (enkripsi ulang)"),
                        ("passwd", "ganti kata sandi sendiri"),
                        ("recovery-code", "buat kode pemulihan baru (kode lama tidak berlaku)"),
@@ -115,6 +116,23 @@ def build_parser() -> argparse.ArgumentParser:
         _data_dir(command, top=False)
         _auth(command)
     return parser
+
+
+def _backup_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """backup, verify-backup and restore."""
+    backup = sub.add_parser("backup", help="buat cadangan terenkripsi yang sudah diperiksa")
+    _data_dir(backup, top=False)
+    backup.add_argument("--to", required=True, metavar="FOLDER", help="folder tujuan")
+    _auth(backup)
+    for name, text in (("verify-backup", "periksa berkas cadangan"),
+                       ("restore", "pulihkan data dari berkas cadangan")):
+        command = sub.add_parser(name, help=text)
+        _data_dir(command, top=False)
+        command.add_argument("file", metavar="BERKAS")
+        _auth(command)
+        if name == "restore":
+            command.add_argument("--yes", action="store_true",
+                                 help="jangan tanyakan konfirmasi (untuk skrip)")
 
 
 def _setup_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -58,6 +58,16 @@ MESSAGES: Mapping[ErrorCode, str] = {
     ErrorCode.ATTACHMENT_CORRUPT: "Lampiran rusak (sidik SHA-256 tidak cocok).",
     ErrorCode.SETTING_UNKNOWN: "Pengaturan tidak dikenal.",
     ErrorCode.AUDIT_BROKEN: "Rantai log audit rusak.",
+    ErrorCode.BACKUP_NO_SPACE: "Ruang kosong di tujuan tidak cukup (perlu sekitar {needed_mb} MB)."
+                               " Tidak ada yang ditulis.",
+    ErrorCode.BACKUP_TARGET_MISSING: "Folder tujuan cadangan tidak ada atau terlepas (flashdisk"
+                                     " dicabut?). Cadangan ini tidak dianggap berhasil.",
+    ErrorCode.BACKUP_CORRUPT: "Berkas cadangan rusak atau bukan cadangan Posko PPKS. Data yang "
+                              "sekarang tidak diubah.",
+    ErrorCode.BACKUP_VERIFY_FAILED: "Pemeriksaan cadangan gagal; berkas itu tidak dapat dipakai. "
+                                    "Data yang sekarang tidak diubah.",
+    ErrorCode.BACKUP_OTHER_VAULT: "Cadangan ini berasal dari data posko lain.",
+    ErrorCode.RETENTION_NOT_REACHED: "Masa retensi kasus ini belum berakhir.",
 }
 
 PASSWORD_PROBLEMS: Mapping[str, str] = {

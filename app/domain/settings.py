@@ -86,6 +86,14 @@ class OfficeSettings:
     auto_lock_minutes: int = 5
     attachment_limit_mb: int = 25
     timezone: IndonesianTimeZone = IndonesianTimeZone.WIB
+    #: Beranda reminds the koordinator when the last verified backup is older than this.
+    backup_reminder_days: int = 7
+    #: Closed cases may be destroyed this long after closing (UU PDP Pasal 42–44; the
+    #: office's archive schedule decides — to confirm with the office).
+    retention_years: int = 5
+    #: Printed on the destruction record as the legal basis (to confirm with the office).
+    retention_legal_basis: str = ("UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi, "
+                                  "Pasal 43 dan 44; jadwal retensi arsip kantor")
 
     def recipient(self, key: str) -> Recipient | None:
         return next((r for r in self.directory if r.key == key), None)

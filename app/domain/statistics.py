@@ -4,6 +4,9 @@ Only cases whose victim consented to statistics are counted. Posko volumes are t
 case can identify a person: every count of 1 or 2 is suppressed and shown as "<3", and when a
 breakdown would have exactly one suppressed cell, the next smallest cell is suppressed too, so
 the hidden one cannot be recomputed from the total.
+
+Besides the category breakdowns, a recap carries the cases per calendar month of its period
+(``Recap.by_month``, for yearly recaps), under the same suppression rule.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ SMALL = 3
 UNKNOWN = "tidak_diketahui"
 NO_FEEDBACK = "belum_ada_umpan_balik"
 NOT_REFERRED = "tidak_dirujuk"
+MONTH = "month"
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class Recap:
     breakdowns: tuple[Breakdown, ...]
     average_days_to_referral: float | None
     mapping_version: str = MAPPING_VERSION
+    #: Cases per calendar month of the period, keys ``2026-03`` (every month, zeros too).
+    by_month: Breakdown = Breakdown(MONTH, ())
 
     def breakdown(self, name: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.name == name)
@@ -145,7 +151,22 @@ def build(facts: Iterable[CaseFacts], start: date, end: date,
             chosen, ["ya", "tidak"], lambda f: "ya" if f.previously_reported else "tidak")),
     )
     total = suppress([("total", len(chosen))])[0]
-    return Recap(start, end, total, breakdowns, _average_days(chosen))
+    by_month = Breakdown(MONTH, _single(chosen, month_keys(start, end), _month))
+    return Recap(start, end, total, breakdowns, _average_days(chosen), by_month=by_month)
+
+
+def _month(fact: CaseFacts) -> str:
+    return f"{fact.received_on.year:04d}-{fact.received_on.month:02d}"
+
+
+def month_keys(start: date, end: date) -> list[str]:
+    """``["2026-01", …, "2026-12"]``: every calendar month the period touches."""
+    keys: list[str] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
 
 
 def _average_days(facts: Sequence[CaseFacts]) -> float | None:

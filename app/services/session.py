@@ -24,6 +24,7 @@ from app.paths import VaultPaths
 from app.services import rotation
 from app.services.access import Action, require
 from app.services.attachments import AttachmentService
+from app.services.backup import BackupService
 from app.services.cases import CaseService
 from app.services.context import Context
 from app.services.documents import DocumentService
@@ -72,6 +73,10 @@ class Session:
     @cached_property
     def cases(self) -> CaseService:
         return CaseService(self._ready())
+
+    @cached_property
+    def backups(self) -> BackupService:
+        return BackupService(self._ready(), self.paths, self._db_key)
 
     @cached_property
     def documents(self) -> DocumentService:

@@ -78,6 +78,8 @@ def validate(settings: OfficeSettings) -> OfficeSettings:
                                    *AUTO_LOCK_RANGE),
         validation.int_range_error(cleaned.attachment_limit_mb, "attachment_limit_mb",
                                    *ATTACHMENT_LIMIT_RANGE),
+        validation.int_range_error(cleaned.backup_reminder_days, "backup_reminder_days", 1, 90),
+        validation.int_range_error(cleaned.retention_years, "retention_years", 1, 50),
         None if cleaned.kecamatan else FieldError("kecamatan", "required"),
         _region_error(institution.region_code),
         _directory_error(cleaned.directory),

@@ -22,6 +22,7 @@ import filelock
 
 from app import __version__
 from app.audit import AuditLog, derive_audit_key
+from app.backup import restore
 from app.clock import Clock, SystemClock, utc_iso
 from app.domain import validation
 from app.domain.enums import Role
@@ -91,6 +92,7 @@ class Vault:
     # --- state ---------------------------------------------------------------------------
 
     def state(self) -> VaultState:
+        restore.finish_interrupted(self.paths)
         marker = self.paths.setup_marker
         if marker.exists():
             return VaultState.INCOMPLETE_SETUP

@@ -228,6 +228,48 @@ CREATE TABLE letter_numbers (
 );
 """
 
+# Data protection (issue 5): verified backups, destroyed cases (code and legal basis only),
+# the history of corrected fields (UU PDP: correction keeps the old value, koordinator only),
+# the breach register; and FTS5 secure-delete, so a destroyed case's words leave the index.
+_V7_DATA_PROTECTION = """
+CREATE TABLE backups (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    cases INTEGER NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users(id)
+);
+CREATE TABLE destroyed_cases (
+    code TEXT PRIMARY KEY,
+    received_on TEXT,
+    closed_on TEXT,
+    destroyed_at TEXT NOT NULL,
+    destroyed_by INTEGER NOT NULL REFERENCES users(id),
+    legal_basis TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE TABLE field_history (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    old_value TEXT,
+    changed_at TEXT NOT NULL,
+    changed_by INTEGER NOT NULL REFERENCES users(id)
+);
+CREATE INDEX field_history_case ON field_history(case_id);
+CREATE TABLE breaches (
+    id INTEGER PRIMARY KEY,
+    discovered_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES users(id),
+    notified_at TEXT,
+    data TEXT NOT NULL
+);
+INSERT INTO case_search(case_search, rank) VALUES ('secure-delete', 1);
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def apply(conn: Connection) -> None:
@@ -261,6 +303,7 @@ STEPS: tuple[Callable[[Connection], None], ...] = (
     _script(_V4_ATTACHMENTS),
     _script(_V5_FORM_DRAFTS),
     _script(_V6_LETTERS),
+    _script(_V7_DATA_PROTECTION),
 )
 LATEST = len(STEPS)
 
