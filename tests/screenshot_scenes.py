@@ -1,6 +1,7 @@
 """The scenes ``make screenshots`` renders: each puts an unlocked demo shell in one state.
 
-A scene returns the widget to capture (a dialog) or ``None`` for the whole window.
+A scene returns the widget to capture (a dialog), an image to save (a document page rendered
+from memory) or ``None`` for the whole window.
 """
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
 from app.domain.enums import CaseStatus, Role, Sex, SimfoniPlace, TimeOfDay, TpksType
 from app.domain.models import AttachmentInfo
+from tests import screenshot_documents
 from ui.backend import Backend
 from ui.case_detail.attachment_viewer import AttachmentViewer
 from ui.case_detail.dialogs.close import CloseDialog
@@ -28,7 +30,8 @@ from ui.pages.users import UsersPage
 from ui.shell import Shell
 from ui.users.temporary_password_dialog import TemporaryPasswordDialog
 
-Scene = Callable[[Shell], QWidget | None]
+#: A widget to capture, a rendered image to save as it is, or None for the whole window.
+Scene = Callable[[Shell], QWidget | QImage | None]
 PIMPINAN_DEMO = ("pimpinan", "Pimpinan Demo", "kopi tubruk tanpa gula pagi")
 
 
@@ -257,5 +260,7 @@ SCENES: dict[str, Scene] = {
     "08b-pengaturan-surat": settings_tab(1),
     "08c-pengaturan-direktori": settings_tab(2),
     "08d-pengaturan-lainnya": settings_tab(4),
+    # The printed documents (each first page) and the preview of a referral letter.
+    **screenshot_documents.SCENES,
     "09-beranda-pimpinan": beranda_pimpinan,
 }

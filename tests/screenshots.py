@@ -13,6 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.vault import Vault
@@ -35,6 +36,12 @@ def _settle() -> None:
 def _save(widget: QWidget, folder: Path, name: str) -> None:
     _settle()
     widget.grab().save(str(folder / f"{name}.png"))
+    print(f"{name}.png")
+
+
+def _save_image(image: QImage, folder: Path, name: str) -> None:
+    """A document page rendered from memory: this tool is the only writer of the PNG."""
+    image.save(str(folder / f"{name}.png"))
     print(f"{name}.png")
 
 
@@ -83,6 +90,9 @@ def render(folder: Path) -> None:
         _unlock(window)
         for name, scene in SCENES.items():
             target = scene(window)
+            if isinstance(target, QImage):
+                _save_image(target, folder, name)
+                continue
             _save(target or window, folder, name)
             if target is not None:
                 target.close()

@@ -137,6 +137,8 @@ FIELD_MESSAGES: Mapping[str, str] = {
     "too_large": QT_TRANSLATE_NOOP("errors", "Berkas terlalu besar (maksimal 1 MB)."),
     "image_format": QT_TRANSLATE_NOOP("errors", "Pilih gambar PNG atau JPEG."),
     "setting_unknown": QT_TRANSLATE_NOOP("errors", "Pengaturan tidak dikenal."),
+    # Letter numbers typed by hand (the register never issues a number twice).
+    "taken": QT_TRANSLATE_NOOP("errors", "Nomor surat ini sudah pernah dipakai."),
 }
 
 #: Unmet workflow preconditions (codes from app.domain.workflow.precondition).

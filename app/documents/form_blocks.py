@@ -8,20 +8,24 @@ user text goes through :func:`app.documents.text.markup`, every table through
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.documents import fonts, styles
 from app.documents.context import CaseDocument
 from app.documents.form_facts import moment_text
+from app.documents.page import BOTTOM, PAGE_SIZES, TOP
 from app.documents.tables import Cell, table
 from app.documents.text import markup
+from app.domain.enums import PaperSize
 
 DOTS = "...................................."
+#: Room on the shortest page (A4): a table row taller than this fits on no page.
+ROOM = PAGE_SIZES[PaperSize.A4][1] - TOP - BOTTOM
 LINE = colors.HexColor("#7A7F87")
 FIELD_GRID = [("GRID", (0, 0), (-1, -1), 0.4, LINE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
@@ -29,13 +33,10 @@ TIGHT = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1)
          ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
          ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
 
-SECTION = copy(styles.HEADING)
-SECTION.name, SECTION.fontSize, SECTION.leading = "form_section", 11, 14
-SECTION.spaceBefore = 9
-NOTE = copy(styles.SMALL)
-NOTE.name, NOTE.textColor = "form_note", colors.HexColor("#333333")
-TEXT = copy(styles.CELL)
-TEXT.name, TEXT.spaceAfter = "form_text", 4
+SECTION = ParagraphStyle("form_section", parent=styles.HEADING, fontSize=11, leading=14,
+                         spaceBefore=7)
+NOTE = ParagraphStyle("form_note", parent=styles.SMALL, textColor=colors.HexColor("#333333"))
+TEXT = ParagraphStyle("form_text", parent=styles.CELL, spaceAfter=4)
 
 
 class TickBox(Flowable):
@@ -115,23 +116,39 @@ def section(title: str) -> list[Flowable]:
     return [CondPageBreak(32 * mm), Paragraph(markup(title), SECTION)]
 
 
-def para(text_markup: str, style: object = TEXT) -> Paragraph:
+def para(text_markup: str, style: ParagraphStyle = TEXT) -> Paragraph:
     """A paragraph of markup already made safe with :func:`markup`."""
-    return Paragraph(text_markup, style)  # type: ignore[arg-type]  # a ParagraphStyle
+    return Paragraph(text_markup, style)
 
 
 def fields(rows: Sequence[tuple[str, Cell]], width: float, label_share: float = 0.36) -> Table:
     """Label / value rows with a thin grid; values wrap, the table splits between rows."""
     label_width = width * label_share
-    return table([(label, value) for label, value in rows],
-                 [label_width, width - label_width], FIELD_GRID)
+    return splittable(table([(label, value) for label, value in rows],
+                            [label_width, width - label_width], FIELD_GRID), width)
+
+
+def splittable(built: Table, width: float) -> Table:
+    """Let a row taller than a page break across pages (a 20,000-character answer).
+
+    Only then: reportlab's in-row split also cuts an ordinary row at the foot of a page and
+    leaves an empty sliver on the next, so tables whose rows all fit split between rows.
+    ``splitInRow`` is the least height of either part; a larger minimum makes reportlab give
+    up on a row just taller than a page instead of looking for another split point.
+    """
+    built.wrap(width, ROOM)
+    heights = getattr(built, "_rowHeights", None) or ()  # reportlab internals: no public API
+    if any(height > ROOM * 0.9 for height in heights):
+        built.splitInRow = 1
+    return built
 
 
 def choice(text: str, checked: bool, width: float) -> Table:
     """A tick box with its label."""
     box = TickBox(checked)
     return table([[box, Paragraph(markup(text), styles.CELL)]],
-                 [box.size + 2 * mm, width - box.size - 2 * mm], TIGHT)
+                 [box.size + 2 * mm, width - box.size - 2 * mm],
+                 [*TIGHT, ("VALIGN", (0, 0), (-1, -1), "TOP")])
 
 
 def choices(options: Sequence[tuple[str, bool]], width: float, columns: int = 3) -> Table:
@@ -155,17 +172,24 @@ def _party_cell(party: Party, width: float) -> list[Flowable]:
 def signatures(parties: Sequence[Party], width: float) -> KeepTogether:
     """Signature (and thumbprint) boxes, two signers per row, kept on one page."""
     column = width / 2
-    cells: list[Cell] = [table([[flowable] for flowable in _party_cell(p, column - 6 * mm)],
-                               [column - 6 * mm], TIGHT) for p in parties]
+    inner = column - 6 * mm
+    cells: list[Cell] = [splittable(table([[part] for part in _party_cell(p, inner)], [inner],
+                                          TIGHT), inner) for p in parties]
     cells += [blank() for _ in range(len(cells) % 2)]
     rows = [cells[start:start + 2] for start in range(0, len(cells), 2)]
-    grid = table(rows, [column, column],
-                 [*TIGHT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm)])
+    grid = splittable(table(rows, [column, column],
+                            [*TIGHT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm)]), width)
     return KeepTogether([Spacer(1, 4 * mm), grid])
 
 
-def printed_note(doc: CaseDocument) -> Paragraph:
-    """Who printed the sheet and when (office zone)."""
-    return Paragraph(f"Dicetak {markup(moment_text(doc.printed_at, doc.tz))} oleh "
-                     f"{markup(doc.printed_by)}.", NOTE)
+def printed_text(doc: CaseDocument) -> str:
+    """Markup: who printed the sheet and when (office zone)."""
+    return (f"Dicetak {markup(moment_text(doc.printed_at, doc.tz))} oleh "
+            f"{markup(doc.printed_by)}.")
+
+
+def printed_note(doc: CaseDocument, version: str | None = None) -> Paragraph:
+    """Who printed the sheet and when, and the version of its wording."""
+    return Paragraph(printed_text(doc) + (f" Versi teks: {markup(version)}." if version else ""),
+                     NOTE)

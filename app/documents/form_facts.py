@@ -157,5 +157,11 @@ def consent_scope(doc: CaseDocument, record: ConsentRecord) -> str:
     return f"{purpose} — {recipient_name(doc, record.consent.recipient)}"
 
 
+def sentences(parts: Sequence[str]) -> str:
+    """Join parts into sentences, each closed by one full stop (free text may bring its own)."""
+    return " ".join(part if part.rstrip().endswith((".", "!", "?")) else f"{part}."
+                    for part in parts if part.strip())
+
+
 def items_text(items: Sequence[DataItem]) -> str:
     return ", ".join(label(item) for item in items) if items else "Tidak ada data yang dibagikan"

@@ -1,4 +1,4 @@
-"""Formulir Pengaduan: the intake record as the officer filled it in (DOCUMENTS.md §1, DOMAIN.md §5).
+"""Formulir Pengaduan: the intake record as filled in (DOCUMENTS.md §1, DOMAIN.md §5).
 
 A confidential form, "Halaman x dari y" on every page, no kop: a small header line names the
 institution and the posko. Sections follow the intake (Penerimaan, Pelapor, Korban, Terlapor,
@@ -23,6 +23,7 @@ from app.documents.form_blocks import (
     para,
     printed_note,
     section,
+    splittable,
 )
 from app.documents.page import DocSpec, body_width, build_pdf
 from app.documents.tables import PLAIN_CELLS, Cell, table
@@ -209,7 +210,7 @@ def _consents(doc: CaseDocument, width: float) -> list[Flowable]:
             parts.append(f"Alasan pengecualian: {consent.override_reason}")
         parts.append(f"Dicatat {dates.tanggal(f.local_date(doc, record.recorded_at))} oleh "
                      f"{f.officer(doc, record.recorded_by)}")
-        rows.append((f.consent_scope(doc, record), ". ".join(parts) + "."))
+        rows.append((f.consent_scope(doc, record), f.sentences(parts)))
     return [fields(rows, width, 0.4)]
 
 
@@ -219,7 +220,8 @@ def _signature(doc: CaseDocument, width: float) -> KeepTogether:
              f"<b>{markup(f.receiving_officer(doc), empty=DOTS)}</b>"]
     block = Paragraph("<br/>".join(lines), styles.PLAIN)
     return KeepTogether([Spacer(1, 6 * mm),
-                         table([[blank(), block]], [width / 2, width / 2], PLAIN_CELLS)])
+                         splittable(table([[blank(), block]], [width / 2, width / 2],
+                                          PLAIN_CELLS), width)])
 
 
 def story(doc: CaseDocument) -> list[Flowable]:

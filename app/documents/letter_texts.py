@@ -39,16 +39,16 @@ LEGAL_BASIS: Final = (
 LEGAL_INTRO: Final = "Rujukan ini kami sampaikan dengan memperhatikan:"
 DATA_INTRO: Final = "Adapun keterangan yang dapat kami sampaikan adalah sebagai berikut:"
 FEEDBACK_REQUEST: Final = ("Mohon Lembar Umpan Balik terlampir diisi dan dikembalikan kepada "
-                           "posko kami paling lambat {due}.")
-CONTACT: Final = ("Untuk koordinasi lebih lanjut, Saudara dapat menghubungi {posko} "
-                  "{institution}{contacts}, dengan petugas {officer}.")
+                           "posko kami paling lambat {due}. Untuk koordinasi lebih lanjut, "
+                           "Saudara dapat menghubungi {posko} {institution}, dengan petugas "
+                           "{officer}.")
 CLOSING: Final = "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih."
 TEMBUSAN: Final = ("Arsip",)  # minimal for confidential cases (DOCUMENTS.md §2)
 
 # Section headings and row labels of the facts block.
 SECTION_IDENTITY: Final = "Identitas korban (sebatas yang disetujui korban)"
 SECTION_SUMMARY: Final = "Ringkasan pengaduan"
-SECTION_SERVICES: Final = "Layanan yang dimohon"
+SECTION_SERVICES: Final = "Layanan yang dimohon dan prioritas"
 SECTION_PRIORITY: Final = "Prioritas penanganan"
 SECTION_RISK: Final = "Catatan risiko"
 SECTION_RELATION: Final = "Hubungan terlapor dengan lingkungan KPU"
@@ -66,6 +66,7 @@ LABEL_TYPES: Final = "Jenis kekerasan seksual (UU TPKS)"
 LABEL_PLACE: Final = "Tempat kejadian"
 LABEL_WHEN: Final = "Waktu kejadian"
 LABEL_SINCE: Final = "Waktu sejak kejadian"
+LABEL_FLAG: Final = "Perhatian"
 LABEL_SERVICES: Final = "Layanan (kategori SIMFONI-PPA)"
 LABEL_NEEDS: Final = "Kebutuhan yang disampaikan korban"
 LABEL_PRIORITY: Final = "Prioritas"
@@ -99,6 +100,7 @@ ATTACH_FEEDBACK: Final = "Lembar Umpan Balik (untuk dikembalikan kepada posko)"
 ATTACH_CHRONOLOGY: Final = "Kronologi"
 ATTACH_SIMFONI: Final = "Lembar Data SIMFONI-PPA"
 ATTACH_HEADING: Final = "Lampiran:"
+TEMBUSAN_HEADING: Final = "Tembusan:"
 
 # --- Surat Rujukan (DOCUMENTS.md §3) -----------------------------------------------------
 
@@ -170,15 +172,13 @@ REPORTER_CONFIDENTIAL: Final = "Pelapor secara khusus meminta identitasnya dirah
 
 SLIP_TITLE: Final = "LEMBAR UMPAN BALIK RUJUKAN"
 SLIP_DOC_TITLE: Final = "Lembar Umpan Balik"
-SLIP_SUBTITLE: Final = ("Diisi oleh unit penerima rujukan dan dikembalikan kepada {posko} "
-                        "{institution}")
+SLIP_SUBTITLE: Final = "Diisi oleh unit penerima rujukan"
 SLIP_REFERENCE: Final = "Data rujukan"
 SLIP_LETTER_KIND: Final = "Jenis surat"
 SLIP_LETTER_NUMBER: Final = "Nomor surat"
 SLIP_LETTER_DATE: Final = "Tanggal surat"
 SLIP_RECIPIENT: Final = "Unit penerima"
 SLIP_SENDER: Final = "Posko pengirim"
-SLIP_SERVICES: Final = "Layanan yang dimohon"
 SLIP_UNNUMBERED: Final = "...................................."
 SLIP_RECEIVED: Final = "A. Penerimaan rujukan"
 SLIP_RECEIVED_ROWS: Final = ("Tanggal diterima", "Nama petugas penerima", "Unit / jabatan",
@@ -189,8 +189,8 @@ SLIP_POLICE: Final = ("Dilaporkan kepada kepolisian (Pasal 41 UU TPKS), "
                       "tanggal: ..............................")
 SLIP_OTHER_ACTION: Final = "Lainnya:"
 SLIP_PLAN: Final = "D. Rencana tindak lanjut"
-SLIP_RETURN: Final = ("Mohon lembar ini dikembalikan kepada {posko} {institution}{contacts} "
-                      "paling lambat {due}.")
+SLIP_RETURN: Final = ("Mohon lembar ini dikembalikan kepada {posko} {institution} paling "
+                      "lambat {due}.")
 SLIP_RETURN_NOTE: Final = ("Kirimkan dalam amplop tertutup bertanda RAHASIA; jangan lampirkan "
                            "identitas korban pada lembar ini.")
 SLIP_SIGN_PLACE: Final = "................................, ........................"

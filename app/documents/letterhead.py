@@ -9,14 +9,15 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.documents import fonts
 from app.documents.text import printable
 from app.domain.settings import Institution
 
-HEIGHT = 34 * mm
+HEIGHT = 40 * mm
 LOGO = 24 * mm
 
 
@@ -24,6 +25,22 @@ def _contact_line(institution: Institution) -> str:
     parts = [f"Telp. {institution.phone}" if institution.phone else "",
              f"Surel {institution.email}" if institution.email else ""]
     return " · ".join(part for part in parts if part)
+
+
+MAX_LINES = 2
+
+
+def _fitted(text: str, font: str, size: float, width: float) -> list[str]:
+    """At most two lines that fit the width; an overlong rest ends in "…"."""
+    if not text:
+        return []
+    lines: list[str] = simpleSplit(text, font, size, width)
+    if len(lines) > MAX_LINES:
+        last = lines[MAX_LINES - 1]
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines = [*lines[:MAX_LINES - 1], last + "…"]
+    return lines
 
 
 def draw(canvas: Canvas, institution: Institution, logo: bytes | None, left: float,
@@ -42,9 +59,9 @@ def draw(canvas: Canvas, institution: Institution, logo: bytes | None, left: flo
              (fonts.REGULAR, 10, printable(_contact_line(institution)))]
     y = top - 5 * mm
     for font, size, text in lines:
-        if text:
+        for part in _fitted(text, font, size, text_width):
             canvas.setFont(font, size)
-            canvas.drawCentredString(centre, y, text)
+            canvas.drawCentredString(centre, y, part)
             y -= size + 3
     rule = top - HEIGHT + 4 * mm
     canvas.setLineWidth(2)

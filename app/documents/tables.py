@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.documents import fonts, styles
 from app.documents.text import markup
@@ -21,7 +21,12 @@ PLAIN_CELLS = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1)
 
 
 def cell(value: Cell, bold: bool = False) -> Flowable | str:
-    """User text as a wrapping paragraph (escaped, unprintables replaced)."""
+    """User text as a wrapping paragraph (escaped, unprintables replaced).
+
+    ``None`` is an unknown value and prints "—"; ``""`` is a deliberately empty cell.
+    """
+    if value == "":
+        return Spacer(0, 0)
     if value is None or isinstance(value, str):
         return Paragraph(markup(value), styles.CELL_BOLD if bold else styles.CELL)
     return value

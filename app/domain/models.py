@@ -228,6 +228,8 @@ class Referral:
     outcome: ReferralOutcome | None = None
     feedback_note: str | None = None
     police_report_confirmed_at: datetime | None = None
+    #: The number the letter register issued for this referral's letter, once printed.
+    letter_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +336,16 @@ class User:
     active: bool
     must_change_password: bool
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One corrected field of a received complaint: its earlier value (JSON text)."""
+
+    field: str
+    old_value: str
+    changed_at: datetime
+    changed_by: int
 
 
 @dataclass(frozen=True)

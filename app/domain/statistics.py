@@ -23,6 +23,9 @@ from app.domain.enums import (
     Channel,
     ReferralOutcome,
     Sex,
+    SimfoniPlace,
+    SimfoniRelation,
+    SimfoniService,
     SimfoniViolence,
     TpksType,
     VictimKpuRelation,
@@ -30,6 +33,7 @@ from app.domain.enums import (
 from app.domain.taxonomy import MAPPING_VERSION
 
 SMALL = 3
+COMPLEMENT = "x"
 UNKNOWN = "tidak_diketahui"
 NO_FEEDBACK = "belum_ada_umpan_balik"
 NOT_REFERRED = "tidak_dirujuk"
@@ -54,16 +58,25 @@ class CaseFacts:
     referred: bool
     referral_outcome: ReferralOutcome | None
     days_to_referral: float | None
+    place: SimfoniPlace | None = None
+    relations: frozenset[SimfoniRelation] = frozenset()
+    services: frozenset[SimfoniService] = frozenset()
 
 
 @dataclass(frozen=True)
 class Cell:
     key: str
-    count: int | None  # None: suppressed (1 or 2)
+    count: int | None  # None: hidden
+    #: Why a hidden cell is hidden: its own count is 1 or 2 (shown "<3"), or it hides the
+    #: only small cell from being recomputed from the total (shown "x", never "<3": it is
+    #: not small).
+    small: bool = True
 
     @property
     def shown(self) -> str:
-        return "<3" if self.count is None else str(self.count)
+        if self.count is not None:
+            return str(self.count)
+        return "<3" if self.small else COMPLEMENT
 
 
 @dataclass(frozen=True)
@@ -89,12 +102,13 @@ class Recap:
 
 def suppress(counts: Sequence[tuple[str, int]]) -> tuple[Cell, ...]:
     """Cells with small counts hidden, plus one complementary cell when needed."""
-    hidden = {key for key, count in counts if 0 < count < SMALL}
-    if len(hidden) == 1:
+    small = {key for key, count in counts if 0 < count < SMALL}
+    partner: set[str] = set()
+    if len(small) == 1:
         others = sorted((count, key) for key, count in counts if count >= SMALL)
-        if others:
-            hidden.add(others[0][1])
-    return tuple(Cell(key, None if key in hidden else count) for key, count in counts)
+        partner = {others[0][1]} if others else set()
+    return tuple(Cell(key, count, True) if key not in small | partner
+                 else Cell(key, None, key in small) for key, count in counts)
 
 
 def _value(member: Enum | None) -> str:
@@ -139,6 +153,10 @@ def build(facts: Iterable[CaseFacts], start: date, end: date,
                                       lambda f: _value(f.age_band))),
         Breakdown("kpu_relation", _single(chosen, [*values(VictimKpuRelation), UNKNOWN],
                                           lambda f: _value(f.kpu_relation))),
+        Breakdown("simfoni_place", _single(chosen, [*values(SimfoniPlace), UNKNOWN],
+                                           lambda f: _value(f.place))),
+        Breakdown("simfoni_relation", _multi(chosen, SimfoniRelation, lambda f: f.relations)),
+        Breakdown("simfoni_service", _multi(chosen, SimfoniService, lambda f: f.services)),
         Breakdown("status", _single(chosen, values(CaseStatus), lambda f: f.status.value)),
         Breakdown("referral_outcome", _single(
             chosen, [NOT_REFERRED, NO_FEEDBACK, *values(ReferralOutcome)], _outcome)),

@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 
 from app.errors import FieldError, ValidationError
 
+__all__ = ["FieldError", "ValidationError"]
+
 T = TypeVar("T")
 
 SHORT_TEXT = 200
@@ -29,6 +31,7 @@ LONG_TEXT = 20_000
 LONG_FIELDS = frozenset({
     "chronology", "expectations", "note", "route_note", "override_reason", "priority_reason",
     "accommodation", "feedback_note", "reason", "address", "revoked_reason",
+    "description", "data_affected", "how", "handling",
 })
 MAX_LIST = 50
 _NIK = re.compile(r"\d{16}")

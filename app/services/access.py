@@ -30,6 +30,7 @@ class Action(StrEnum):
     CASE_ARCHIVE = "case.archive"
     CASE_ASSIGN = "case.assign"
     CASE_RESTRICT = "case.restrict"
+    CASE_DESTROY = "case.destroy"
     CONSENT_RECORD = "consent.record"
     CONSENT_OVERRIDE = "consent.override"
     ATTACHMENT_ADD = "attachment.add"
@@ -46,6 +47,7 @@ class Action(StrEnum):
     BACKUP = "vault.backup"
     ROTATE_KEY = "vault.rotate_key"
     DEMO_SEED = "vault.seed_demo"
+    BREACH_MANAGE = "breach.manage"
 
 
 K, P, L = Role.KOORDINATOR, Role.PETUGAS, Role.PIMPINAN
@@ -64,6 +66,7 @@ MATRIX: Final[dict[Action, frozenset[Role]]] = {
     Action.CASE_ARCHIVE: frozenset({K}),
     Action.CASE_ASSIGN: frozenset({K}),
     Action.CASE_RESTRICT: frozenset({K}),
+    Action.CASE_DESTROY: frozenset({K}),
     Action.CONSENT_RECORD: frozenset({K, P}),
     Action.CONSENT_OVERRIDE: frozenset({K}),
     Action.ATTACHMENT_ADD: frozenset({K, P}),
@@ -80,6 +83,7 @@ MATRIX: Final[dict[Action, frozenset[Role]]] = {
     Action.BACKUP: frozenset({K}),
     Action.ROTATE_KEY: frozenset({K}),
     Action.DEMO_SEED: frozenset({K}),
+    Action.BREACH_MANAGE: frozenset({K}),
 }
 
 #: Actions that concern one case: the case must also be visible to the officer.

@@ -153,6 +153,7 @@ class BackupService:
     # --- reading -------------------------------------------------------------------------
 
     def history(self) -> list[BackupRecord]:
+        require(self._ctx, Action.BACKUP)
         rows = self._ctx.conn.execute("SELECT file_name, created_at, size, cases FROM backups"
                                       " ORDER BY created_at DESC, id DESC")
         return [BackupRecord(name, parse_ts(at), size, cases) for name, at, size, cases in rows]

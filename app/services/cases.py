@@ -15,6 +15,7 @@ from app.domain.models import (
     CaseRef,
     CaseSummary,
     Deadline,
+    FieldChange,
     Incident,
     Intake,
     Needs,
@@ -28,7 +29,7 @@ from app.services import settings as settings_store
 from app.services.access import Action, deny, require, require_case, visibility_sql
 from app.services.context import Context
 from app.services.guards import ensure_writable
-from app.services.intake_rules import changed_fields, validate_intake
+from app.services.intake_rules import changed_fields, old_values, validate_intake
 from app.store import case_repo, search_index, user_repo
 from app.store.codec import loads, parse_ts
 from app.store.tx import write_transaction
@@ -78,10 +79,15 @@ class CaseService:
         office = settings_store.load(ctx.conn)
         now = ctx.clock.now()
         cleaned = validate_intake(intake, office, now)
-        changed = changed_fields(case_repo.load_intake(ctx.conn, case_id), cleaned)
+        before = case_repo.load_intake(ctx.conn, case_id)
+        changed = changed_fields(before, cleaned)
         if not changed:
             return []
+        received = case_repo.case_status(ctx.conn, case_id) is not CaseStatus.DRAF
         with write_transaction(ctx.conn):
+            if received:  # a correction of a received complaint keeps the old values
+                case_repo.add_field_history(ctx.conn, case_id, old_values(before, changed), now,
+                                            ctx.user.id)
             case_repo.write_intake(ctx.conn, case_id, cleaned, now)
             search_index.reindex_case(ctx.conn, case_id)
             ctx.audit.append("case.update", actor=ctx.user.id, case_code=code,
@@ -134,6 +140,15 @@ class CaseService:
         with write_transaction(ctx.conn):
             ctx.audit.append("audit.view", actor=ctx.user.id, case_code=code)
         return ctx.audit.entries(case_code=code, limit=10_000)
+
+    def corrections(self, case_id: int) -> list[FieldChange]:
+        """Earlier values of corrected fields (who, when, old value) — koordinator only
+        (UU PDP: correction keeps the history); looking at them is audited."""
+        ctx = self._ctx
+        code = require_case(ctx, Action.AUDIT_VIEW, case_id)
+        with write_transaction(ctx.conn):
+            ctx.audit.append("case.view_corrections", actor=ctx.user.id, case_code=code)
+        return case_repo.field_history(ctx.conn, case_id)
 
     def reveal_victim_name(self, case_id: int) -> str | None:
         """The unmasked victim name for one list row; audited."""

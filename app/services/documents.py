@@ -24,6 +24,7 @@ from app.documents import (
     survivor_copy,
 )
 from app.documents.context import CaseDocument, ReferralDocument
+from app.documents.redaction import for_recipient
 from app.domain.enums import ReferralKind
 from app.errors import ErrorCode, NotFound
 from app.services import letters
@@ -40,6 +41,7 @@ class DocumentKind(StrEnum):
     SURAT_RUJUKAN = "surat_rujukan"
     SURAT_PENERUSAN = "surat_penerusan"
     FORMULIR_PENGADUAN = "formulir_pengaduan"
+    LAMPIRAN_PENGADUAN = "lampiran_formulir_pengaduan"
     LEMBAR_PERSETUJUAN = "lembar_persetujuan"
     LEMBAR_UMPAN_BALIK = "lembar_umpan_balik"
     LEMBAR_SIMFONI = "lembar_simfoni"
@@ -65,7 +67,13 @@ class DocumentService:
     # --- case documents ------------------------------------------------------------------
 
     def intake_form(self, case_id: int) -> Rendered:
+        """The whole intake record, for the posko's own file and signing."""
         return self._case_document(case_id, DocumentKind.FORMULIR_PENGADUAN, intake_form.render)
+
+    def intake_form_for_referral(self, referral_id: int) -> Rendered:
+        """The intake record as the lampiran of a referral letter: only what that referral's
+        consent lets the recipient see (the rest marked "dirahasiakan")."""
+        return self._referral_document(referral_id, DocumentKind.LAMPIRAN_PENGADUAN, None)
 
     def consent_form(self, case_id: int) -> Rendered:
         return self._case_document(case_id, DocumentKind.LEMBAR_PERSETUJUAN,
@@ -166,6 +174,7 @@ _RENDERERS: dict[DocumentKind, Callable[[ReferralDocument], bytes]] = {
     DocumentKind.SURAT_PENERUSAN: referral_letter.render,
     DocumentKind.LEMBAR_UMPAN_BALIK: feedback_slip.render,
     DocumentKind.LEMBAR_SIMFONI: simfoni_sheet.render,
+    DocumentKind.LAMPIRAN_PENGADUAN: lambda doc: intake_form.render(for_recipient(doc)),
 }
 
 

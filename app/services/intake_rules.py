@@ -11,6 +11,7 @@ from app.domain.deadlines import zone
 from app.domain.models import Intake
 from app.domain.settings import OfficeSettings
 from app.errors import FieldError
+from app.store.codec import dumps
 
 EARLIEST = date(1900, 1, 1)
 #: Also keeps far-off years away from UTC conversion, which would overflow near year 1.
@@ -46,6 +47,17 @@ def validate_intake(intake: Intake, settings: OfficeSettings, now: datetime) -> 
     ]
     v.check(rules)
     return cleaned
+
+
+def old_values(old: Intake, paths: list[str]) -> list[tuple[str, str]]:
+    """(dotted field, its earlier value as JSON) for every changed field."""
+    result = []
+    for path in paths:
+        value: Any = old
+        for part in path.split("."):
+            value = getattr(value, part)
+        result.append((path, dumps(value)))
+    return result
 
 
 def changed_fields(old: Any, new: Any, prefix: str = "") -> list[str]:

@@ -25,13 +25,16 @@ from app.services import rotation
 from app.services.access import Action, require
 from app.services.attachments import AttachmentService
 from app.services.backup import BackupService
+from app.services.breaches import BreachService
 from app.services.cases import CaseService
 from app.services.context import Context
 from app.services.documents import DocumentService
 from app.services.drafts import DraftService
+from app.services.exports import ExportService
 from app.services.integrity import IntegrityService
 from app.services.keyring import Keyring, registry
 from app.services.referrals import ReferralService
+from app.services.retention import RetentionService
 from app.services.settings import SettingsService
 from app.services.settings import load as load_settings
 from app.services.statistics import StatisticsService
@@ -75,12 +78,20 @@ class Session:
         return CaseService(self._ready())
 
     @cached_property
+    def breaches(self) -> BreachService:
+        return BreachService(self._ready())
+
+    @cached_property
     def backups(self) -> BackupService:
         return BackupService(self._ready(), self.paths, self._db_key)
 
     @cached_property
     def documents(self) -> DocumentService:
         return DocumentService(self._ready())
+
+    @cached_property
+    def exports(self) -> ExportService:
+        return ExportService(self._ready())
 
     @cached_property
     def drafts(self) -> DraftService:
@@ -101,6 +112,10 @@ class Session:
     @cached_property
     def attachments(self) -> AttachmentService:
         return AttachmentService(self._ready())
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        return RetentionService(self._ready())
 
     @cached_property
     def settings(self) -> SettingsService:

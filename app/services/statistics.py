@@ -70,4 +70,7 @@ def _facts(case: Case, tz: timezone) -> CaseFacts | None:
         referral_outcome=answered[-1].outcome if answered else None,
         days_to_referral=(referrals[0].sent_at - received).total_seconds() / 86400
         if referrals else None,
+        place=intake.incident.place,
+        relations=frozenset(taxonomy.simfoni_relation(p) for p in intake.perpetrators),
+        services=frozenset(s for r in referrals for s in r.referral.services),
     )

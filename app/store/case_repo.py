@@ -22,6 +22,7 @@ from app.domain.models import (
     Closure,
     ConsentInput,
     ConsentRecord,
+    FieldChange,
     FollowUp,
     Incident,
     Intake,
@@ -261,14 +262,15 @@ def load_consents(conn: Connection, case_id: int) -> tuple[ConsentRecord, ...]:
 
 
 def load_referrals(conn: Connection, case_id: int) -> tuple[Referral, ...]:
-    rows = conn.execute("SELECT id, sent_at, due_at, created_by, consent_id, feedback_at,"
-                        " police_report_confirmed_at, data FROM referrals WHERE case_id = ?"
-                        " ORDER BY id", (case_id,))
+    rows = conn.execute("SELECT r.id, r.sent_at, r.due_at, r.created_by, r.consent_id,"
+                        " r.feedback_at, r.police_report_confirmed_at, r.data, n.number_text"
+                        " FROM referrals r LEFT JOIN letter_numbers n ON n.referral_id = r.id"
+                        " WHERE r.case_id = ? ORDER BY r.id", (case_id,))
     return tuple(_referral(row) for row in rows)
 
 
 def _referral(row: tuple[object, ...]) -> Referral:
-    rid, sent_at, due_at, created_by, consent_id, feedback_at, police_at, data = row
+    rid, sent_at, due_at, created_by, consent_id, feedback_at, police_at, data, number = row
     stored = loads(str(data), _ReferralData)
     return Referral(id=int(str(rid)), referral=stored.referral, sent_at=parse_ts(str(sent_at)),
                     due_at=parse_ts(str(due_at)), created_by=int(str(created_by)),
@@ -276,7 +278,8 @@ def _referral(row: tuple[object, ...]) -> Referral:
                     feedback_at=parse_opt_ts(None if feedback_at is None else str(feedback_at)),
                     outcome=stored.outcome, feedback_note=stored.feedback_note,
                     police_report_confirmed_at=parse_opt_ts(
-                        None if police_at is None else str(police_at)))
+                        None if police_at is None else str(police_at)),
+                    letter_number=None if number is None else str(number))
 
 
 def referrals_for_cases(conn: Connection, case_ids: list[int]) -> dict[int, list[Referral]]:
@@ -286,9 +289,10 @@ def referrals_for_cases(conn: Connection, case_ids: list[int]) -> dict[int, list
         chunk = case_ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
-            "SELECT case_id, id, sent_at, due_at, created_by, consent_id, feedback_at,"
-            f" police_report_confirmed_at, data FROM referrals WHERE case_id IN ({marks})"
-            " ORDER BY id", chunk)
+            "SELECT r.case_id, r.id, r.sent_at, r.due_at, r.created_by, r.consent_id,"
+            " r.feedback_at, r.police_report_confirmed_at, r.data, n.number_text FROM referrals r"
+            " LEFT JOIN letter_numbers n ON n.referral_id = r.id"
+            f" WHERE r.case_id IN ({marks}) ORDER BY r.id", chunk)
         for row in rows:
             result.setdefault(int(row[0]), []).append(_referral(row[1:]))
     return result
@@ -345,3 +349,16 @@ def consent_exists(conn: Connection, case_id: int, purpose: ConsentPurpose) -> b
 
 def opt_ts_text(moment: datetime | None) -> str | None:
     return opt_ts(moment)
+
+
+def add_field_history(conn: Connection, case_id: int, changes: list[tuple[str, str]],
+                      now: datetime, user_id: int) -> None:
+    conn.executemany("INSERT INTO field_history(case_id, field, old_value, changed_at,"
+                     " changed_by) VALUES (?, ?, ?, ?, ?)",
+                     [(case_id, field, old, ts(now), user_id) for field, old in changes])
+
+
+def field_history(conn: Connection, case_id: int) -> list[FieldChange]:
+    rows = conn.execute("SELECT field, old_value, changed_at, changed_by FROM field_history"
+                        " WHERE case_id = ? ORDER BY changed_at DESC, id DESC", (case_id,))
+    return [FieldChange(field, old, parse_ts(at), by) for field, old, at, by in rows]

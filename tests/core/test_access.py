@@ -28,7 +28,7 @@ from app.domain.enums import (
 from app.domain.models import ConsentInput, ReferralInput
 from app.domain.workflow import STARRED_RIGHTS
 from app.errors import AccessDenied, ValidationError
-from app.services.access import MATRIX, Action, require, require_case
+from app.services.access import MATRIX, Action, require
 from app.services.session import Session
 from app.services.vault import Vault
 from tests import helpers
@@ -140,9 +140,15 @@ CALLS: dict[Action, list[Call]] = {
     A.ATTACHMENT_ADD: [lambda w, x: w.session.attachments.add(x.case_id, "foto.jpg", b"foto")],
     A.ATTACHMENT_VIEW: [lambda w, x: w.session.attachments.read(x.attachment_id),
                         lambda w, x: w.session.attachments.for_case(x.case_id)],
-    A.CASE_PRINT: [lambda w, x: require_case(w.session.ctx, A.CASE_PRINT, x.case_id)],
+    A.CASE_PRINT: [lambda w, x: w.session.documents.intake_form(x.case_id),
+                   lambda w, x: w.session.documents.referral_letter(x.referral_id)],
+    A.CASE_DESTROY: [lambda w, x: w.session.retention.erase_on_request(x.case_id,
+                                                                       "permintaan korban")],
     A.DEADLINES_VIEW: [lambda w, x: w.session.cases.deadlines()],
-    A.STATS_VIEW: [lambda w, x: require(w.session.ctx, A.STATS_VIEW)],
+    A.STATS_VIEW: [lambda w, x: w.session.statistics.recap(helpers.START.date(),
+                                                           helpers.START.date()),
+                   lambda w, x: w.session.documents.recap(helpers.START.date(),
+                                                          helpers.START.date())],
     A.STATS_EXPORT: [lambda w, x: require(w.session.ctx, A.STATS_EXPORT)],
     A.USERS_VIEW: [lambda w, x: w.session.users.all_users()],
     A.USERS_MANAGE: [lambda w, x: w.session.users.add(f"petugas-x{next(_names)}", "Baru", P,
@@ -150,9 +156,10 @@ CALLS: dict[Action, list[Call]] = {
     A.SETTINGS_EDIT: [lambda w, x: w.session.settings.update(paper_size=PaperSize.A4)],
     A.AUDIT_VIEW: [lambda w, x: w.session.integrity.seal()],
     A.AUDIT_VERIFY: [lambda w, x: w.session.integrity.check()],
-    A.BACKUP: [lambda w, x: require(w.session.ctx, A.BACKUP)],
+    A.BACKUP: [lambda w, x: w.session.backups.history()],
     A.ROTATE_KEY: [lambda w, x: w.session.rotate_key()],
     A.DEMO_SEED: [lambda w, x: demo.seed(w.session, w.clock, count=1)],
+    A.BREACH_MANAGE: [lambda w, x: w.session.breaches.all()],
 }
 #: Setup an allowed role needs first (a case must be closed before it is reopened).
 PREPARE: dict[Action, Call] = {

@@ -224,9 +224,10 @@ def test_everything_hanging_off_a_case_round_trips(session: Session, clock: Fake
     assert case.referrals == (
         Referral(f["referral_ids"][0], f["referrals"][0], sent, sent + timedelta(hours=72), me,
                  f["consent_ids"][0], f["feedback_at"], ReferralOutcome.DITANGANI,
-                 "diterima Kabid", f["feedback_at"]),
+                 "diterima Kabid", f["feedback_at"],
+                 letter_number=f["referrals"][0].letter_number),  # registered when referred
         Referral(f["referral_ids"][1], f["referrals"][1], sent, sent + timedelta(hours=24), me,
-                 f["consent_ids"][1]),
+                 f["consent_ids"][1], letter_number=f["referrals"][1].letter_number),
     )
     assert [(u.id, u.kind, u.note, u.officer_id, u.at) for u in case.follow_ups] == [
         (f["follow_ids"][0], FollowUpKind.KONTAK, "telepon korban", me, f["feedback_at"]),

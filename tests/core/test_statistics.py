@@ -42,8 +42,9 @@ def test_small_counts_are_hidden_and_a_lone_one_gets_a_partner() -> None:
         Cell("a", 0), Cell("b", None), Cell("c", None), Cell("d", 5))
     # One hidden cell would be recomputable from the total: the smallest other one hides too.
     assert suppress([("a", 2), ("b", 4), ("c", 9)]) == (
-        Cell("a", None), Cell("b", None), Cell("c", 9))
-    assert [c.shown for c in suppress([("a", 1), ("b", 3)])] == ["<3", "<3"]
+        Cell("a", None), Cell("b", None, small=False), Cell("c", 9))
+    assert [c.shown for c in suppress([("a", 2), ("b", 4), ("c", 9)])] == ["<3", "x", "9"]
+    assert [c.shown for c in suppress([("a", 1), ("b", 3)])] == ["<3", "x"]
 
 
 @pytest.mark.parametrize("cases", range(0, 8))
@@ -99,3 +100,19 @@ def test_pimpinan_sees_statistics_and_petugas_does_not(session: Session, vault: 
     with vault.unlock(helpers.PETUGAS, helpers.PETUGAS_PASSWORD) as petugas, \
             pytest.raises(AccessDenied):
         petugas.statistics.recap(DAY, DAY)
+
+
+def test_cases_per_month_cover_every_month_of_the_period() -> None:
+    assert statistics.month_keys(date(2025, 11, 15), date(2026, 2, 1)) == [
+        "2025-11", "2025-12", "2026-01", "2026-02"]
+    assert statistics.month_keys(date(2026, 3, 2), date(2026, 3, 2)) == ["2026-03"]
+    cases = [*(facts(received_on=date(2026, 1, 5)) for _ in range(4)),
+             facts(received_on=date(2026, 3, 9)), facts(received_on=date(2027, 1, 1))]
+    by_month = statistics.build(cases, date(2026, 1, 1), date(2026, 12, 31)).by_month
+    assert by_month.name == statistics.MONTH and len(by_month.cells) == 12
+    shown = {cell.key: cell.shown for cell in by_month.cells}
+    # March's single case is hidden, and so is the smallest other count (February's 0 is
+    # not a partner: zeros reveal nothing), here January's 4.
+    assert shown["2026-01"] == "x" and shown["2026-03"] == "<3" and shown["2026-02"] == "0"
+    assert statistics.build([], date(2026, 3, 1), date(2026, 3, 31)).by_month.cells == (
+        Cell("2026-03", 0),)

@@ -79,7 +79,7 @@ def check_incident_tab_and_markers(page: CaseDetailPage) -> None:
     assert not page.header.insider_label.isHidden()
     assert page.header.child_label.isHidden()
     printing = page.action_bar.buttons[CaseAction.PRINT]
-    assert not printing.isEnabled() and printing.toolTip() == "Tersedia setelah modul dokumen"
+    assert printing.isEnabled() and printing.toolTip() == ""
 
 
 def test_identity_masked_until_revealed_and_the_incident_tab(shell: Shell) -> None:

@@ -175,7 +175,7 @@ def test_the_core_refusal_is_shown_if_consent_vanished_meanwhile(
 
     def refer(dialog: ReferDialog) -> None:
         dialog.select_recipient(DINSOS)
-        dialog.letter_number.setText("ketikan tetap ada")
+        dialog.letter_number.setText("400.12/07/2026")
         prepare(shell, lambda s: s.referrals.revoke_consent(consent_id, "dicabut lewat telepon"))
         save(dialog)
 
@@ -185,7 +185,7 @@ def test_the_core_refusal_is_shown_if_consent_vanished_meanwhile(
     assert dialog.message().startswith("Belum ada persetujuan korban yang berlaku untuk "
                                        "penerima ini.")
     assert not dialog.changed
-    assert dialog.letter_number.text() == "ketikan tetap ada"
+    assert dialog.letter_number.text() == "400.12/07/2026"
     assert page.header.status_label.text() == "Asesmen & triase"
 
 

@@ -69,7 +69,8 @@ def test_letters_allowed_from_each_status(status: CaseStatus, kinds: set[Referra
 
 
 @pytest.mark.parametrize(("action", "status", "koordinator", "reason"), [
-    (CaseAction.PRINT, S.ASESMEN, True, Blocked.PRINT_LATER),
+    (CaseAction.PRINT, S.ASESMEN, False, None),
+    (CaseAction.PRINT, S.DIARSIPKAN, False, None),
     (CaseAction.CLOSE, S.ASESMEN, False, Blocked.KOORDINATOR_ONLY),
     (CaseAction.CLOSE, S.ASESMEN, True, None),
     (CaseAction.CLOSE, S.DITUTUP, True, Blocked.NOT_CLOSABLE),

@@ -189,14 +189,14 @@ def test_the_period_survives_a_lock(shell: Shell) -> None:
     assert again.average_label.text() == "Rata-rata waktu sampai dirujuk: —"
 
 
-def test_print_is_shown_but_waits_for_the_documents_module(shell: Shell) -> None:
-    page = reports(shell)
+def test_print_is_offered_with_the_period_note(shell: Shell) -> None:
+    page = reports(shell)  # printing itself: tests/ui/test_printing_reports.py
     assert page.print_button.text() == "Cetak rekap"
-    assert not page.print_button.isEnabled()
-    assert page.print_button.toolTip() == "Tersedia setelah modul dokumen"
+    assert page.print_button.isEnabled()
     notes = [label.text() for label in page.findChildren(QLabel)]
-    assert ("Hanya kasus dengan persetujuan pelaporan statistik; angka di bawah 3 "
-            "ditampilkan sebagai <3") in notes
+    assert any(note.startswith("Hanya kasus dengan persetujuan pelaporan statistik; angka di "
+                               "bawah 3 ditampilkan sebagai <3") and "x menandai" in note
+               for note in notes)
 
 
 @pytest.mark.parametrize("user", [(helpers.KOORDINATOR, helpers.KOORDINATOR_PASSWORD),

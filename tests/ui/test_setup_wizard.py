@@ -7,18 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from app.domain.enums import Role
+from app.domain.enums import PaperSize, Role
+from app.domain.settings import Institution
 from app.services.vault import Vault, VaultState
-from tests import helpers
+from tests import helpers, pdf_checks
 from tests.ui.conftest import open_workspace, unlock
 from ui.backend import Backend
 from ui.context import PageName
@@ -189,10 +187,11 @@ def test_bad_region_code_goes_back_to_the_institution_step(fresh_shell: Shell) -
 
 def test_printing_goes_through_the_seam(fresh_shell: Shell,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    printed: list[tuple[str, str]] = []
+    printed: list[tuple[str, str, PaperSize]] = []
 
-    def fake_launch(parent: QWidget | None, code: str, institution_name: str) -> bool:
-        printed.append((code, institution_name))
+    def fake_launch(parent: QWidget | None, code: str, institution: Institution,
+                    paper: PaperSize) -> bool:
+        printed.append((code, institution.name, paper))
         return True
 
     monkeypatch.setattr(RecoverySheet, "launch", staticmethod(fake_launch))
@@ -203,19 +202,19 @@ def test_printing_goes_through_the_seam(fresh_shell: Shell,
     wizard.next_button.click()
     view = wizard.recovery_page.view
     QTest.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
-    assert printed == [(view.shown_code(), "Komisi Pemilihan Umum Kabupaten Blora")]
+    assert printed == [(view.shown_code(), "Komisi Pemilihan Umum Kabupaten Blora",
+                        PaperSize.F4)]
     assert "dikirim ke printer" in view.print_status.text()
 
 
-def test_the_sheet_carries_the_code(qtbot: QtBot, tmp_path: Path) -> None:
-    """The sheet's text, rendered as the printer would get it (a PDF only in this test)."""
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setOutputFileName(str(tmp_path / "sheet.pdf"))
+def test_the_sheet_carries_the_code() -> None:
+    """The sheet's text, as the preview shows and prints it (previewing and printing it:
+    tests/ui/test_printing_sheets.py)."""
     code = "000011-000022-000033-000044-000055-000066-000077-000088"
-    RecoverySheet.render(printer, code, "KPU Kabupaten Blora", date(2026, 3, 2))
-    text = " ".join(PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text().split())
+    pdf = RecoverySheet.pdf(code, Institution(name="KPU Kabupaten Blora"), PaperSize.A4,
+                            date(2026, 3, 2))
+    pdf_checks.assert_paper(pdf, PaperSize.A4)
+    text = pdf_checks.text_of(pdf)
     for group in code.split("-"):
         assert group in text
     assert "KPU Kabupaten Blora" in text

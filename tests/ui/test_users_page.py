@@ -16,8 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from app.domain.enums import Role
+from app.domain.enums import PaperSize, Role
 from app.domain.models import User
+from app.domain.settings import Institution
 from app.services.vault import Vault
 from tests import helpers
 from tests.ui.conftest import open_workspace, unlock
@@ -52,7 +53,8 @@ class Handed:
                   password: str) -> None:
         self.passwords.append((username, password))
 
-    def _code(self, cls: type, parent: QWidget | None, code: str, name: str) -> None:
+    def _code(self, cls: type, parent: QWidget | None, code: str, institution: Institution,
+              paper: PaperSize) -> None:
         self.codes.append(code)
 
 
@@ -246,7 +248,7 @@ def test_temporary_password_dialog_copies_through_our_clipboard(qtbot: QtBot) ->
 
 def test_recovery_code_dialog_waits_for_the_tick(qtbot: QtBot) -> None:
     code = "000011-000022-000033-000044-000055-000066-000077-000088"
-    dialog = NewRecoveryCodeDialog(code, "KPU Kabupaten Blora")
+    dialog = NewRecoveryCodeDialog(code, Institution(name="KPU Kabupaten Blora"), PaperSize.A4)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.view.shown_code() == code

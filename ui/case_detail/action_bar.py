@@ -21,7 +21,7 @@ ROWS: tuple[tuple[tuple[CaseAction, str], ...], ...] = (
      (A.FOLLOW_UP, QT_TRANSLATE_NOOP(CTX, "Tambah catatan…")),
      (A.ATTACHMENT, QT_TRANSLATE_NOOP(CTX, "Tambah lampiran…")),
      (A.EDIT_INTAKE, QT_TRANSLATE_NOOP(CTX, "Ubah data pengaduan")),
-     (A.PRINT, QT_TRANSLATE_NOOP(CTX, "Cetak"))),
+     (A.PRINT, QT_TRANSLATE_NOOP(CTX, "Cetak…"))),
     ((A.CLOSE, QT_TRANSLATE_NOOP(CTX, "Tutup kasus…")),
      (A.REOPEN, QT_TRANSLATE_NOOP(CTX, "Buka kembali…")),
      (A.ARCHIVE, QT_TRANSLATE_NOOP(CTX, "Arsipkan")),
@@ -43,7 +43,6 @@ REASONS: Mapping[Blocked, str] = {
                                                "diarsipkan."),
     Blocked.NOT_REOPENABLE: QT_TRANSLATE_NOOP(
         CTX, "Hanya kasus yang ditutup atau diarsipkan yang dapat dibuka kembali."),
-    Blocked.PRINT_LATER: QT_TRANSLATE_NOOP(CTX, "Tersedia setelah modul dokumen"),
 }
 
 

@@ -53,7 +53,6 @@ class Blocked(StrEnum):
     NOT_CLOSABLE = "not_closable"
     NOT_CLOSED = "not_closed"
     NOT_REOPENABLE = "not_reopenable"
-    PRINT_LATER = "print_later"
 
 
 #: Actions only a koordinator may take (DOMAIN.md §8).
@@ -92,9 +91,11 @@ def referral_recipients(settings: OfficeSettings, status: CaseStatus) -> list[Re
 
 
 def blocked(action: CaseAction, status: CaseStatus, koordinator: bool) -> Blocked | None:
-    """``None`` when the action may be offered, else the reason it may not."""
-    if action is CaseAction.PRINT:
-        return Blocked.PRINT_LATER
+    """``None`` when the action may be offered, else the reason it may not.
+
+    Printing is offered in every status (a closed case's documents are still handed over);
+    the core refuses it for a restricted officer.
+    """
     if action in KOORDINATOR_ACTIONS and not koordinator:
         return Blocked.KOORDINATOR_ONLY
     if action in WRITING_ACTIONS and status in workflow.READ_ONLY:

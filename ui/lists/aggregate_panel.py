@@ -28,7 +28,8 @@ class AggregatePanel(QWidget):
         self.sections = {name: RecapSection(name) for name in SHOWN}
         summary = Card(self.tr("Ringkasan tahun ini"), self.tr(
             "Hanya kasus dengan persetujuan pelaporan statistik; angka di bawah 3 "
-            "ditampilkan sebagai <3. Rincian lengkap ada di halaman Laporan."), self)
+            "ditampilkan sebagai <3 (x: ikut disamarkan). Rincian lengkap ada di halaman "
+            "Laporan."), self)
         summary.add(self.period_label)
         summary.add(self.total_label)
         content = QWidget()

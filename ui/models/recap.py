@@ -7,76 +7,29 @@ The core already suppressed small cells: a count of 1 or 2 arrives as ``None`` a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum, IntEnum
+from enum import IntEnum
 from typing import Any, Final
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt
 
-from app.domain.enums import (
-    AgeBand,
-    CaseStatus,
-    Channel,
-    ReferralOutcome,
-    Sex,
-    SimfoniViolence,
-    TpksType,
-    VictimKpuRelation,
-)
-from app.domain.statistics import NO_FEEDBACK, NOT_REFERRED, UNKNOWN, Breakdown, Cell
-from ui.i18n import QT_TRANSLATE_NOOP, label_text
+from app.domain import statistics_labels as words
+from app.domain.statistics import Breakdown, Cell
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.roles import ROOT, SORT_ROLE, Index
 
 _CTX = "RecapTableModel"
-
-#: Heading of each breakdown the core produces (unknown names show as they are).
-TITLES: Final[dict[str, str]] = {
-    "tpks_type": QT_TRANSLATE_NOOP(_CTX, "Jenis kekerasan seksual (UU TPKS)"),
-    "simfoni_violence": QT_TRANSLATE_NOOP(_CTX, "Jenis kekerasan (SIMFONI-PPA)"),
-    "sex": QT_TRANSLATE_NOOP(_CTX, "Jenis kelamin korban"),
-    "age_band": QT_TRANSLATE_NOOP(_CTX, "Usia korban"),
-    "kpu_relation": QT_TRANSLATE_NOOP(_CTX, "Hubungan korban dengan KPU"),
-    "status": QT_TRANSLATE_NOOP(_CTX, "Status kasus"),
-    "referral_outcome": QT_TRANSLATE_NOOP(_CTX, "Hasil rujukan"),
-    "kecamatan": QT_TRANSLATE_NOOP(_CTX, "Kecamatan domisili korban"),
-    "channel": QT_TRANSLATE_NOOP(_CTX, "Saluran pengaduan"),
-    "insider": QT_TRANSLATE_NOOP(_CTX, "Terlapor dari lingkungan KPU"),
-    "previously_reported": QT_TRANSLATE_NOOP(_CTX, "Sudah melapor ke pihak lain"),
-}
-#: Breakdowns whose keys are the values of one coded list.
-ENUM_KEYS: Final[dict[str, type[Enum]]] = {
-    "tpks_type": TpksType, "simfoni_violence": SimfoniViolence, "sex": Sex,
-    "age_band": AgeBand, "kpu_relation": VictimKpuRelation, "status": CaseStatus,
-    "referral_outcome": ReferralOutcome, "channel": Channel,
-}
-#: Keys the core adds to coded lists, and the yes/no of flag breakdowns.
-SPECIAL_KEYS: Final[dict[str, str]] = {
-    UNKNOWN: QT_TRANSLATE_NOOP(_CTX, "Tidak diketahui"),
-    NO_FEEDBACK: QT_TRANSLATE_NOOP(_CTX, "Belum ada umpan balik"),
-    NOT_REFERRED: QT_TRANSLATE_NOOP(_CTX, "Tidak dirujuk"),
-    "ya": QT_TRANSLATE_NOOP(_CTX, "Ya"),
-    "tidak": QT_TRANSLATE_NOOP(_CTX, "Tidak"),
-}
-
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
 def breakdown_title(name: str) -> str:
-    return _translate(TITLES[name]) if name in TITLES else name
+    return _translate(words.title(name))
 
 
 def category_label(breakdown: str, key: str) -> str:
     """The Indonesian name of one category; kecamatan names are shown as written."""
-    if key in SPECIAL_KEYS:
-        return _translate(SPECIAL_KEYS[key])
-    kind = ENUM_KEYS.get(breakdown)
-    if kind is not None:
-        try:
-            return label_text(kind(key))
-        except ValueError:
-            return key
-    return key
+    return _translate(words.category(breakdown, key))
 
 
 @dataclass(frozen=True)

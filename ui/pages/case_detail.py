@@ -36,6 +36,7 @@ from ui.case_detail.timeline_tab import TimelineTab
 from ui.context import PageName, UiContext
 from ui.errors import show_error
 from ui.pages.base import Page
+from ui.printing.case_printing import CasePrinting
 
 
 class CaseDetailPage(Page):
@@ -48,6 +49,7 @@ class CaseDetailPage(Page):
         self.header = CaseHeader(self)
         self.action_bar = ActionBar(self)
         self.controller = CaseActions(ctx, self)
+        self.printing = CasePrinting(ctx, self)
         self._build_tabs()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -167,6 +169,10 @@ class CaseDetailPage(Page):
     # --- actions -------------------------------------------------------------------------
 
     def _on_action_triggered(self, action: str) -> None:
+        if CaseAction(action) is CaseAction.PRINT:
+            if self.view is not None:  # the menu opens under the button (keyboard too)
+                self.printing.open_menu(self.view, self.action_bar.buttons[CaseAction.PRINT])
+            return
         self.controller.run(CaseAction(action))
 
     def _on_add_attachment(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.statistics import Recap
+from app.services.documents import Rendered
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.i18n import indonesian
@@ -29,6 +30,8 @@ from ui.lists.card import Card
 from ui.lists.recap_section import RecapSection
 from ui.models.formatting import format_date
 from ui.pages.base import Page
+from ui.printing import jobs as printing_jobs
+from ui.printing.preview_dialog import PreviewDialog
 
 WHOLE_YEAR = 0
 YEARS_BACK = 10
@@ -54,6 +57,7 @@ class ReportsPage(Page):
         self._configure()
         self._build_layout()
         self.show_button.clicked.connect(self.reload)
+        self.print_button.clicked.connect(self._on_print_clicked)
 
     def _fill_periods(self) -> None:
         self.month_combo.addItem(self.tr("Setahun penuh"), WHOLE_YEAR)
@@ -67,9 +71,7 @@ class ReportsPage(Page):
     def _configure(self) -> None:
         self.show_button.setProperty("role", "primary")
         self.show_button.setDefault(True)
-        # The documents issue renders the recap to PDF and enables this button.
-        self.print_button.setEnabled(False)
-        self.print_button.setToolTip(self.tr("Tersedia setelah modul dokumen"))
+        self.print_button.setToolTip(self.tr("Pratinjau dan cetak rekap periode yang dipilih"))
         self.total_label.setProperty("role", "subtitle")
         self._sections_layout.addStretch(1)
 
@@ -87,7 +89,8 @@ class ReportsPage(Page):
         for label in (self.period_label, self.total_label, self.average_label):
             summary.add(label)
         note = QLabel(self.tr("Hanya kasus dengan persetujuan pelaporan statistik; angka di "
-                              "bawah 3 ditampilkan sebagai <3"), self)
+                              "bawah 3 ditampilkan sebagai <3, dan x menandai angka yang ikut "
+                              "disamarkan agar angka itu tidak dapat dihitung ulang."), self)
         note.setProperty("role", "hint")
         note.setWordWrap(True)
         summary.add(note)
@@ -152,6 +155,17 @@ class ReportsPage(Page):
             self._sections_layout.insertWidget(len(self.sections), section)
             self.sections[name] = section
         return self.sections[name]
+
+    # --- printing --------------------------------------------------------------------------
+
+    def _on_print_clicked(self) -> None:
+        """The recap of the period chosen now (rendered and audited by the core)."""
+        start, end = self.period()
+        self.ctx.runner.run(printing_jobs.recap(start, end), self._on_recap_rendered,
+                            self._on_job_failed)
+
+    def _on_recap_rendered(self, rendered: Rendered) -> None:
+        PreviewDialog.show_document(self, self.ctx.runner, rendered)
 
     def _on_job_failed(self, error: BaseException) -> None:
         show_error(self, error)

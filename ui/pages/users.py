@@ -245,7 +245,9 @@ class UsersPage(Page):
 
     def _on_recovery_code(self, result: NewRecoveryCode) -> None:
         self._update_buttons()
-        NewRecoveryCodeDialog.launch(self, result.code, result.institution_name)
+        settings = self.ctx.settings  # the sheet carries the office's kop data and paper
+        NewRecoveryCodeDialog.launch(self, result.code, settings.institution,
+                                     settings.paper_size)
         self.status.setText(self._done_message)
 
     def _on_failed(self, error: BaseException) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import PaperSize
+from app.domain.settings import Institution
 from app.keys import recovery
 from ui.setup.recovery_sheet import PURPOSE, STEPS, RecoverySheet
 
@@ -34,7 +36,9 @@ class RecoveryCodeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code = ""
-        self.institution_name = ""
+        #: Printed on the sheet (the setup wizard updates it when the officer goes back).
+        self.institution = Institution()
+        self.paper = PaperSize.F4
         self.group_labels: list[QLabel] = []
         self.print_button = QPushButton(tr("Cetak lembar"), self)
         self.print_button.clicked.connect(self._on_print_clicked)
@@ -78,9 +82,11 @@ class RecoveryCodeView(QWidget):
         self._grid.addWidget(group, 2 * row + 1, col)
         self.group_labels.append(group)
 
-    def set_code(self, code: str, institution_name: str) -> None:
+    def set_code(self, code: str, institution: Institution,
+                 paper: PaperSize = PaperSize.F4) -> None:
         self.code = code
-        self.institution_name = institution_name
+        self.institution = institution
+        self.paper = paper
         for label, group in zip(self.group_labels, recovery.groups(code), strict=True):
             label.setText(group)
         self.print_status.clear()
@@ -90,6 +96,6 @@ class RecoveryCodeView(QWidget):
         return "-".join(label.text() for label in self.group_labels)
 
     def _on_print_clicked(self) -> None:
-        printed = RecoverySheet.launch(self, self.code, self.institution_name)
+        printed = RecoverySheet.launch(self, self.code, self.institution, self.paper)
         self.print_status.setText(tr("Lembar sudah dikirim ke printer. Ambil segera dari "
                                      "printer.") if printed else tr("Tidak jadi dicetak."))

@@ -1,23 +1,27 @@
-"""The printed recovery-code sheet: straight to a paper printer, never to a file.
+"""The printed recovery-code sheet: previewed from memory, then straight to a paper printer.
 
-A simple text page for now; the documents issue replaces it with a reportlab PDF. ``launch``
-is the seam tests replace.
+The sheet is the reportlab document :mod:`app.documents.recovery_sheet`, shown and printed
+through the same preview as every case document — but without "Simpan PDF": the code belongs
+in a sealed envelope, never in a file. ``launch`` is the seam tests replace.
 """
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QPagedPaintDevice, QTextDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from app.keys import recovery
-from ui.i18n import QT_TRANSLATE_NOOP, indonesian
+from app.documents import recovery_sheet
+from app.domain.enums import PaperSize
+from app.domain.settings import Institution
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.printing.preview_dialog import PreviewDialog
+from ui.printing.texts import RECOVERY_SHEET
+from ui.printing.texts import tr as printing_tr
 
 _CTX = "RecoverySheet"
+
 PURPOSE = QT_TRANSLATE_NOOP(
     _CTX, "Kode ini membuka data posko bila semua kata sandi koordinator hilang. Siapa pun "
     "yang memegang kode ini dan mengetahui nama pengguna dapat membuka seluruh data kasus. "
@@ -38,45 +42,19 @@ def tr(text: str) -> str:
 
 
 class RecoverySheet:
-    """Builds and prints the sheet that goes into the sealed envelope."""
+    """Renders the sheet that goes into the sealed envelope, previews and prints it."""
 
     @staticmethod
-    def html(code: str, institution_name: str, printed_on: date) -> str:
-        cells = [f"<td style='padding:6px 14px' align='center'><small>{index}</small><br/>"
-                 f"<span style='font-family:monospace;font-size:18pt;white-space:nowrap'>"
-                 f"{html.escape(group)}</span></td>"
-                 for index, group in enumerate(recovery.groups(code), start=1)]
-        half = len(cells) // 2
-        groups = f"{''.join(cells[:half])}</tr><tr>{''.join(cells[half:])}"
-        day = indonesian().toString(QDate(printed_on), "d MMMM yyyy")
-        steps = "".join(f"<li>{html.escape(tr(step))}</li>" for step in STEPS)
-        return (f"<h2>{html.escape(tr('Kode Pemulihan Posko PPKS'))}</h2>"
-                f"<p>{html.escape(institution_name)}<br/>"
-                f"{html.escape(tr('Dicetak pada %1').replace('%1', day))}</p>"
-                f"<table border='1' cellspacing='0'><tr>{groups}</tr></table>"
-                f"<p>{html.escape(tr(PURPOSE))}</p><ol>{steps}</ol>"
-                f"<p>{html.escape(tr('Diterima dan disimpan oleh:'))}<br/><br/><br/>"
-                "______________________________</p>")
+    def pdf(code: str, institution: Institution, paper: PaperSize, made_on: date) -> bytes:
+        """The sheet as PDF bytes, in memory (a one-page render: quick enough for the GUI
+        thread, and the setup wizard has no vault session to run a job in)."""
+        return recovery_sheet.render(code, institution, made_on, paper)
 
     @classmethod
-    def launch(cls, parent: QWidget | None, code: str, institution_name: str) -> bool:
-        """Ask for a printer and print; ``False`` when cancelled (tests replace this seam)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(tr("Cetak lembar kode pemulihan"))
-        # Printing to a PDF file would leave the code on disk (SECURITY.md): paper only.
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted or printer.outputFileName():
-            return False
-        cls.render(printer, code, institution_name, date.today())
-        return True
-
-    @classmethod
-    def render(cls, device: QPagedPaintDevice, code: str, institution_name: str,
-               printed_on: date) -> None:
-        document = QTextDocument()
-        document.setHtml(cls.html(code, institution_name, printed_on))
-        document.print_(device)
-
+    def launch(cls, parent: QWidget | None, code: str, institution: Institution,
+               paper: PaperSize) -> bool:
+        """Preview and print; ``True`` when the sheet went to a printer (tests replace this)."""
+        dialog = PreviewDialog(cls.pdf(code, institution, paper, date.today()),
+                               printing_tr(RECOVERY_SHEET), parent)
+        PreviewDialog.launch(dialog)
+        return dialog.printed

@@ -207,13 +207,14 @@ class SetupWizard(QWidget):
 
     def _prepare_code(self) -> None:
         """Made once, when first needed; going back and forth keeps the same code."""
-        name = self._settings().institution.name
+        settings = self._settings()
         if self.code is None:
             self.code = recovery.generate()
-            self.recovery_page.view.set_code(self.code, name)
+            self.recovery_page.view.set_code(self.code, settings.institution,
+                                             settings.paper_size)
             self.confirm_page.set_code(self.code)
-        else:
-            self.recovery_page.view.institution_name = name
+        else:  # the sheet prints the institution as now entered
+            self.recovery_page.view.institution = settings.institution
 
     def _on_cancel_clicked(self) -> None:
         if ConfirmDialog.ask(self, tr("Batalkan penyiapan?"), tr(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from app.domain.enums import PaperSize
+from app.domain.settings import Institution
 from ui.setup.recovery_code_view import RecoveryCodeView
 
 
@@ -11,7 +13,7 @@ class NewRecoveryCodeDialog(QDialog):
     """Closes only after the koordinator ticks that the code is printed or written down:
     once closed, it cannot be shown again, and the old code already stopped working."""
 
-    def __init__(self, code: str, institution_name: str,
+    def __init__(self, code: str, institution: Institution, paper: PaperSize,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kode pemulihan baru"))
@@ -20,7 +22,7 @@ class NewRecoveryCodeDialog(QDialog):
         intro.setProperty("role", "banner")
         intro.setWordWrap(True)
         self.view = RecoveryCodeView(self)
-        self.view.set_code(code, institution_name)
+        self.view.set_code(code, institution, paper)
         self.done_box = QCheckBox(self.tr("Kode sudah saya cetak atau catat, dan akan disimpan "
                                           "dalam amplop tertutup."), self)
         buttons = QDialogButtonBox(self)
@@ -40,8 +42,9 @@ class NewRecoveryCodeDialog(QDialog):
             super().reject()
 
     @classmethod
-    def launch(cls, parent: QWidget | None, code: str, institution_name: str) -> None:
+    def launch(cls, parent: QWidget | None, code: str, institution: Institution,
+               paper: PaperSize) -> None:
         """Show the code (modal) until confirmed (tests replace this seam)."""
-        dialog = cls(code, institution_name, parent)
+        dialog = cls(code, institution, paper, parent)
         dialog.exec()
         dialog.deleteLater()
