@@ -39,7 +39,7 @@ class LetterParts:
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
-    return Paragraph(markup(text, empty=""), styles.CELL_BOLD if bold else styles.PLAIN)
+    return Paragraph(markup(text, empty=""), styles.PLAIN_BOLD if bold else styles.PLAIN)
 
 
 def _heading_block(parts: LetterParts, width: float) -> Table:

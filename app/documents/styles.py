@@ -22,6 +22,7 @@ def _style(name: str, **changes: object) -> ParagraphStyle:
 
 BODY = _style("body", alignment=TA_JUSTIFY, spaceAfter=6)
 PLAIN = _style("plain")
+PLAIN_BOLD = _style("plain_bold", fontName=fonts.BOLD)
 SMALL = _style("small", fontSize=9, leading=11)
 CELL = _style("cell", fontSize=10, leading=12)
 CELL_BOLD = _style("cell_bold", fontName=fonts.BOLD, fontSize=10, leading=12)
