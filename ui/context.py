@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Protocol
 
+from app.backup.files import OpenedBackup
 from app.clock import Clock, SystemClock
 from app.domain.deadlines import zone
 from app.domain.enums import Role
@@ -23,6 +24,7 @@ class PageName(StrEnum):
     LAPORAN = "laporan"
     PENGGUNA = "pengguna"
     PENGATURAN = "pengaturan"
+    DATA = "data"
 
 
 class Navigator(Protocol):
@@ -46,6 +48,10 @@ class Navigator(Protocol):
 
     def lock(self) -> None:
         """Lock the app now (e.g. after giving up one's own koordinator role)."""
+        ...
+
+    def restore_backup(self, opened: OpenedBackup, restorer: str | None) -> None:
+        """Lock, replace the vault with an opened backup, and show the unlock screen."""
         ...
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.backup import restore
+from app.backup.files import OpenedBackup
 from app.domain.models import User
 from app.domain.settings import OfficeSettings
 from app.services.session import Session
@@ -61,3 +63,24 @@ def lock(reason: str) -> Callable[[Backend], None]:
 
 def lockout_seconds(backend: Backend) -> int:
     return int(backend.vault.lockout_remaining().total_seconds() + 0.999)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """Where the previous vault went (``None`` on a fresh PC)."""
+
+    safety_copy: str | None
+
+
+def restore_backup(opened: OpenedBackup, restorer: str | None) -> Callable[[Backend], Restored]:
+    """Close any session, then put the backup in place of the vault (a safety copy kept)."""
+
+    def job(backend: Backend) -> Restored:
+        backend.lock("restore")
+        try:
+            safety = restore.restore(opened, backend.vault.paths, backend.vault.clock, restorer)
+        finally:
+            opened.close()
+        return Restored(None if safety is None else str(safety))
+
+    return job

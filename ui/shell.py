@@ -14,9 +14,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from app.backup.files import OpenedBackup
 from app.services.vault import Vault, VaultState
 from ui import clipboard, jobs, session_watch
 from ui.backend import Backend
+from ui.errors import message_for, show_error
 from ui.idle import IdleWatcher
 from ui.pages.unlock_page import UnlockPage
 from ui.workers import QtTaskRunner, TaskRunner
@@ -70,6 +72,7 @@ class Shell(QMainWindow):
 
         wizard = SetupWizard(self.runner, self)
         wizard.completed.connect(self._on_unlocked)
+        wizard.restore_requested.connect(self.restore_backup)
         self.setup_wizard = wizard
         self.stack.addWidget(wizard)
         self.stack.setCurrentWidget(wizard)
@@ -92,6 +95,7 @@ class Shell(QMainWindow):
         workspace.lock_requested.connect(self._on_lock_button)
         workspace.title_changed.connect(self._update_title)
         workspace.auto_lock_changed.connect(self._on_auto_lock_changed)
+        workspace.restore_requested.connect(self.restore_backup)
         self.workspace = workspace
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
@@ -120,6 +124,37 @@ class Shell(QMainWindow):
         self._clear_clipboard()
         self._update_title("")
         self._show_unlock(username)
+
+    def restore_backup(self, opened: OpenedBackup, restorer: str | None) -> None:
+        """Replace the vault with a backup (from Data & Cadangan or the setup wizard)."""
+        self.lock("restore")
+        self._show_unlock()
+        self.unlock_page.show_notice(self.tr("Memulihkan data dari cadangan…"))
+        self.runner.run(jobs.restore_backup(opened, restorer), self._on_restored,
+                        self._on_restore_failed)
+
+    def _on_restored(self, result: object) -> None:
+        assert isinstance(result, jobs.Restored)
+        if self.setup_wizard is not None:
+            self.stack.removeWidget(self.setup_wizard)
+            self.setup_wizard.deleteLater()
+            self.setup_wizard = None
+        self._return_to = None
+        text = self.tr("Data dipulihkan dari cadangan. Masuk dengan akun yang ada di cadangan.")
+        if result.safety_copy:
+            text += " " + self.tr("Data sebelumnya disimpan sebagai salinan pengaman di: %1"
+                                  ).replace("%1", result.safety_copy)
+        self._show_unlock()
+        self.unlock_page.show_notice(text)
+
+    def _on_restore_failed(self, error: BaseException) -> None:
+        if self.setup_wizard is not None:
+            self.stack.setCurrentWidget(self.setup_wizard)
+            show_error(self.setup_wizard, error)
+            return
+        self._show_unlock()
+        self.unlock_page.message.setText(message_for(error) + " " + self.tr(
+            "Data yang sekarang tidak diubah."))
 
     def quick_hide(self) -> None:
         """Lock at once and get the window out of sight (someone walked in)."""

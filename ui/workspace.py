@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backup.files import OpenedBackup
 from app.domain.enums import Role
 from app.domain.settings import OfficeSettings
 from ui.context import PageName, UiContext
@@ -36,6 +37,7 @@ PAGES: dict[PageName, tuple[str, str]] = {
     PageName.LAPORAN: ("ui.pages.reports", "ReportsPage"),
     PageName.PENGGUNA: ("ui.pages.users", "UsersPage"),
     PageName.PENGATURAN: ("ui.pages.settings", "SettingsPage"),
+    PageName.DATA: ("ui.pages.data", "DataPage"),
 }
 
 K, P, L = Role.KOORDINATOR, Role.PETUGAS, Role.PIMPINAN
@@ -48,6 +50,7 @@ NAVIGATION: tuple[tuple[PageName, str, frozenset[Role]], ...] = (
     (PageName.LAPORAN, QT_TRANSLATE_NOOP("Workspace", "Laporan"), frozenset({K, L})),
     (PageName.PENGGUNA, QT_TRANSLATE_NOOP("Workspace", "Pengguna"), frozenset({K})),
     (PageName.PENGATURAN, QT_TRANSLATE_NOOP("Workspace", "Pengaturan"), frozenset({K})),
+    (PageName.DATA, QT_TRANSLATE_NOOP("Workspace", "Data & Cadangan"), frozenset({K})),
 )
 
 
@@ -58,6 +61,8 @@ class Workspace(QWidget):
     title_changed = Signal(str)
     #: New auto-lock minutes after the settings were saved.
     auto_lock_changed = Signal(int)
+    #: An opened backup and the username that opened it (``None``: the recovery code).
+    restore_requested = Signal(object, object)
 
     def __init__(self, ctx_args: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +131,9 @@ class Workspace(QWidget):
 
     def lock(self) -> None:
         self.lock_requested.emit()
+
+    def restore_backup(self, opened: OpenedBackup, restorer: str | None) -> None:
+        self.restore_requested.emit(opened, restorer)
 
     # --- lock support --------------------------------------------------------------------
 

@@ -162,6 +162,13 @@ class BackupService:
         found = self.history()
         return found[0] if found else None
 
+    def stale(self) -> list[BackupRecord]:
+        """Backups older than the retention period: they may still hold destroyed cases, so
+        the office should destroy them too (a destruction is complete only then)."""
+        years = settings_store.load(self._ctx.conn).retention_years
+        cutoff = self._ctx.clock.now() - timedelta(days=365 * years)
+        return [record for record in self.history() if record.created_at < cutoff]
+
     def reminder_due(self) -> bool:
         """True when the last verified backup is older than the office's reminder period."""
         last = self.last_good()

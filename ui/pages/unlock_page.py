@@ -48,6 +48,10 @@ class UnlockPage(QWidget):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.countdown = QLabel(self)
+        self.notice = QLabel(self)
+        self.notice.setProperty("role", "banner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self._build(demo_hint)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.password.edit.returnPressed.connect(self._on_open_clicked)
@@ -71,6 +75,7 @@ class UnlockPage(QWidget):
             demo.setWordWrap(True)
             column.addWidget(demo)
         column.addWidget(intro)
+        column.addWidget(self.notice)
         column.addLayout(form)
         column.addWidget(self.open_button)
         column.addWidget(self.message)
@@ -95,6 +100,11 @@ class UnlockPage(QWidget):
     def _on_lockout_known(self, seconds: object) -> None:
         if isinstance(seconds, int) and seconds > 0:
             self._start_countdown(seconds)
+
+    def show_notice(self, text: str) -> None:
+        """A calm message above the form (not an error), e.g. after a restore."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     # --- unlocking -----------------------------------------------------------------------
 

@@ -94,6 +94,8 @@ class SetupWizard(QWidget):
     """Four calm steps; emits ``completed(ui.jobs.Unlocked)`` once the vault exists."""
 
     completed = Signal(object)
+    #: "Pulihkan dari cadangan" on a fresh PC: an opened backup and who opened it.
+    restore_requested = Signal(object, object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
