@@ -93,6 +93,23 @@ MESSAGES: Mapping[ErrorCode, str] = {
         "errors", "Lampiran rusak (sidik SHA-256 tidak cocok)."),
     ErrorCode.SETTING_UNKNOWN: QT_TRANSLATE_NOOP("errors", "Pengaturan tidak dikenal."),
     ErrorCode.AUDIT_BROKEN: QT_TRANSLATE_NOOP("errors", "Rantai log audit rusak."),
+    # Backups (the backup tab words storage errors of its target itself).
+    ErrorCode.BACKUP_NO_SPACE: QT_TRANSLATE_NOOP(
+        "errors", "Ruang kosong di tempat tujuan tidak cukup: perlu sekitar %1 MB. Pilih "
+        "flashdisk atau disk lain."),
+    ErrorCode.BACKUP_TARGET_MISSING: QT_TRANSLATE_NOOP(
+        "errors", "Folder tujuan cadangan tidak ditemukan (flashdisk dicabut?). Pasang lagi "
+        "lalu coba lagi; tidak ada cadangan setengah jadi yang dianggap berhasil."),
+    ErrorCode.BACKUP_CORRUPT: QT_TRANSLATE_NOOP(
+        "errors", "Berkas ini rusak atau bukan berkas cadangan Posko PPKS. Data posko tidak "
+        "diubah."),
+    ErrorCode.BACKUP_VERIFY_FAILED: QT_TRANSLATE_NOOP(
+        "errors", "Pemeriksaan cadangan gagal: isi berkas tidak utuh atau tidak cocok dengan "
+        "catatannya, jadi berkas itu tidak dapat dipakai. Data posko tidak diubah."),
+    ErrorCode.BACKUP_OTHER_VAULT: QT_TRANSLATE_NOOP(
+        "errors", "Cadangan ini berasal dari data posko lain."),
+    ErrorCode.RETENTION_NOT_REACHED: QT_TRANSLATE_NOOP(
+        "errors", "Masa retensi kasus ini belum berakhir."),
 }
 
 FIELD_MESSAGES: Mapping[str, str] = {
@@ -162,7 +179,8 @@ def message_for(error: BaseException) -> str:
         return tr("Terjadi kesalahan tak terduga. Silakan coba lagi.")
     text = tr(MESSAGES.get(error.code, "Terjadi kesalahan (%1)."))
     argument = {ErrorCode.RECOVERY_CODE_GROUP: "group",
-                ErrorCode.ATTACHMENT_TOO_LARGE: "limit_mb"}.get(error.code)
+                ErrorCode.ATTACHMENT_TOO_LARGE: "limit_mb",
+                ErrorCode.BACKUP_NO_SPACE: "needed_mb"}.get(error.code)
     if argument is not None:
         return text.replace("%1", str(error.params.get(argument, "")))
     missing = error.params.get("missing")

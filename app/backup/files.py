@@ -9,17 +9,22 @@ both integrity checks, and the content digest equal to the manifest.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.backup import container
 from app.backup.digest import content_digest
-from app.errors import AppError, AuthError, ErrorCode
+from app.errors import AppError, AuthError, ErrorCode, KeyFileError, StorageError
 from app.keys import kdf, keyfile, recovery, slots
 from app.keys.keyfile import KeyFile
 from app.keys.slots import SlotKind
-from app.store.connection import integrity_report, open_database
+from app.store.atomic import os_error
+from app.store.connection import DatabaseError, integrity_report, open_database
+
+#: Errors writing the scratch copy (a full or read-only work folder), not a damaged backup.
+_WRITE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 @dataclass
@@ -35,7 +40,12 @@ class OpenedBackup:
 
 
 def _keyfile(path: Path) -> KeyFile:
-    return keyfile.parse(container.read_member(path, container.KEYS))
+    """The backup's own key file; a damaged one means a damaged backup (the vault's key file
+    is not involved, so its "posko.keys rusak" message would mislead)."""
+    try:
+        return keyfile.parse(container.read_member(path, container.KEYS))
+    except KeyFileError:
+        raise AppError(ErrorCode.BACKUP_CORRUPT) from None
 
 
 def _opened(path: Path, header: container.Header, keys: KeyFile,
@@ -69,24 +79,45 @@ def open_with_recovery(path: Path, code: str) -> OpenedBackup:
 
 
 def check_database(database: Path, db_key: bytearray, manifest: container.Manifest) -> None:
-    """Both integrity checks and the content digest of an extracted database."""
-    conn = open_database(database, db_key)
+    """Both integrity checks, then the content digest, of an extracted database.
+
+    Raises:
+        AppError: ``BACKUP_VERIFY_FAILED`` for any damage — a page that fails its HMAC, a
+            first page that no longer opens, rows that differ from the sealed manifest.
+    """
     try:
-        sqlite_ok, cipher_ok = integrity_report(conn)
+        conn = open_database(database, db_key)
+    except StorageError:  # NOT_A_VAULT_DB, INTEGRITY_FAILED: the copy, not the vault
+        raise AppError(ErrorCode.BACKUP_VERIFY_FAILED) from None
+    try:
+        if integrity_report(conn) != (True, True):
+            raise AppError(ErrorCode.BACKUP_VERIFY_FAILED)
         found = content_digest(conn)
+    except DatabaseError:
+        raise AppError(ErrorCode.BACKUP_VERIFY_FAILED) from None
     finally:
         conn.close()
-    if not (sqlite_ok and cipher_ok) or found.sha256 != manifest.digest:
+    if found.sha256 != manifest.digest:
         raise AppError(ErrorCode.BACKUP_VERIFY_FAILED)
 
 
 def verify(opened: OpenedBackup, work: Path) -> None:
-    """Check the whole backup; ``work`` is a folder for the extracted (encrypted) database."""
+    """Check the whole backup; ``work`` is a folder for the extracted (encrypted) database.
+
+    Besides the database, every key slot must be as the backup made it (the slots' MAC under
+    the database key): a damaged slot may still open nothing or the wrong officer's way in.
+    A restore needs only the database sound — the vault drops a damaged slot at its first
+    unlock — so that one bad slot never costs the office its data.
+    """
+    if not keyfile.mac_valid(opened.keys, opened.db_key):
+        raise AppError(ErrorCode.BACKUP_VERIFY_FAILED)
     scratch = work / "posko.db.verifikasi"
     try:
         container.extract_database(opened.path, scratch)
         check_database(scratch, opened.db_key, opened.manifest)
-    except OSError:
+    except OSError as exc:
+        if exc.errno in _WRITE_ERRORS:
+            raise os_error(exc) from None
         raise AppError(ErrorCode.BACKUP_CORRUPT) from None
     finally:
         remove_database_files(scratch)

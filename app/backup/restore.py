@@ -1,10 +1,18 @@
-"""Putting a backup in place of the vault folder — or onto a fresh PC — atomically.
+"""Putting a backup in place of the vault — or onto a fresh PC — so that a crash at any point
+leaves one complete vault.
 
-The backup is staged beside the vault (``<vault>.pemulihan``) and checked there; then a marker
-is written and two renames follow: the current vault becomes a safety copy
-(``<vault>.sebelum-pemulihan-<time>``), the staged folder becomes the vault. A crash before the
-marker leaves the old vault (the staging is cleared next time); after it, the next start
-finishes the swap. Either way one complete vault is in place.
+The backup is staged beside the vault (``<vault>.pemulihan``) and checked there, under the
+vault's lock: no session of this app or the CLI is open meanwhile. Then a commit marker
+(``<vault>.pemulihan.json``) is written and the files move in two phases, each recorded in the
+marker and repeatable: the current vault's files into a safety folder
+(``<vault>.sebelum-pemulihan-<time>``), then the staged files into the vault folder. The vault
+folder itself never moves, nor does its lock file, so a lock held by whoever finishes the swap
+(an unlock looks for an unfinished restore after taking the lock) stays a lock on the vault.
+
+A crash before the marker leaves the old vault (the staging is dropped next time); after it,
+the next :meth:`Vault.state` finishes the swap. A restore in progress holds a lock inside its
+staging folder, so another program's ``Vault.state()`` neither drops that staging nor races it
+through the swap.
 """
 
 from __future__ import annotations
@@ -22,12 +30,15 @@ from app.audit import AuditLog
 from app.backup import container
 from app.backup.files import OpenedBackup, check_database
 from app.clock import Clock
-from app.errors import AppError, ErrorCode, StorageError
+from app.errors import ErrorCode, StorageError
 from app.keys import keyfile
 from app.paths import VaultPaths
 from app.store.atomic import fsync_directory, os_error, write_atomic
-from app.store.connection import open_database
+from app.store.connection import DatabaseError, as_storage_error, open_database
 from app.store.tx import write_transaction
+
+#: Marker states: the current vault's files go aside; then the staged files come in.
+ASIDE, BRING_IN = "commit", "staged"
 
 
 def _staging(paths: VaultPaths) -> Path:
@@ -38,28 +49,80 @@ def _marker(paths: VaultPaths) -> Path:
     return paths.root.with_name(paths.root.name + ".pemulihan.json")
 
 
+def _guard(paths: VaultPaths) -> filelock.BaseFileLock:
+    """Held by the program restoring, for as long as its staging folder exists."""
+    return filelock.FileLock(str(_staging(paths) / paths.lock_file.name), timeout=0)
+
+
 def finish_interrupted(paths: VaultPaths) -> None:
-    """Complete a committed swap, or drop an uncommitted staging folder."""
+    """Complete a committed swap, or drop an abandoned staging folder — unless another program
+    is restoring right now."""
     marker, staging = _marker(paths), _staging(paths)
-    if marker.exists():
-        if staging.exists():
-            if paths.root.exists():
-                safety = json.loads(marker.read_text("ascii"))["safety"]
-                os.replace(paths.root, paths.root.with_name(safety))
-            os.replace(staging, paths.root)
-        marker.unlink()
-        fsync_directory(paths.root.parent)
-    elif staging.exists():
-        shutil.rmtree(staging, ignore_errors=True)
+    with contextlib.suppress(FileNotFoundError):  # a marker write cut short
+        os.unlink(marker.with_name(marker.name + ".tmp"))
+    if not staging.exists():
+        if marker.exists():  # both phases done; only the marker was left
+            _clean_up(paths)
+        return
+    guard = _guard(paths)
+    try:
+        guard.acquire()
+    except filelock.Timeout:
+        return  # a restore is running in another program: it finishes its own swap
+    try:
+        _complete(paths)
+    finally:
+        guard.release()
+    _clean_up(paths)
+
+
+def _complete(paths: VaultPaths) -> None:
+    """The committed phases still to do (none without a marker)."""
+    marker, staging = _marker(paths), _staging(paths)
+    if not marker.exists():
+        return
+    record = json.loads(marker.read_text("ascii"))
+    if record["state"] == ASIDE and VaultPaths(staging).db.exists():
+        _move_files(paths.root, paths.root.with_name(record["safety"]), paths)
+        write_atomic(marker, _marker_bytes(BRING_IN, record["safety"]))
+        record["state"] = BRING_IN
+    if record["state"] == BRING_IN:
+        _move_files(staging, paths.root, paths)
+
+
+def _clean_up(paths: VaultPaths) -> None:
+    shutil.rmtree(_staging(paths), ignore_errors=True)
+    _marker(paths).unlink(missing_ok=True)
+    fsync_directory(paths.root.parent)
+
+
+def _movable(folder: Path, paths: VaultPaths) -> list[Path]:
+    """Everything in ``folder`` except its lock file (which stays with its folder)."""
+    if not folder.is_dir():
+        return []
+    return sorted(item for item in folder.iterdir() if item.name != paths.lock_file.name)
+
+
+def _move_files(source: Path, target: Path, paths: VaultPaths) -> None:
+    items = _movable(source, paths)
+    if not items:
+        return
+    target.mkdir(mode=0o700, exist_ok=True)
+    for item in items:
+        os.replace(item, target / item.name)
+    fsync_directory(target)
+    fsync_directory(source)
+
+
+def _marker_bytes(state: str, safety: str) -> bytes:
+    return json.dumps({"state": state, "safety": safety}).encode("ascii")
 
 
 def _stage(opened: OpenedBackup, staging: Path, clock: Clock, restorer: str | None) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    if os.name == "posix":
-        os.chmod(staging, 0o700)
     paths = VaultPaths(staging)
     container.extract_database(opened.path, paths.db)
+    if os.name == "posix":
+        os.chmod(paths.db, 0o600)  # as a vault made here (the folder is 0700 too)
     keyfile.save(opened.keys, paths.keys, paths.keys_backup)
     check_database(paths.db, opened.db_key, opened.manifest)
     _audit_restore(paths, opened, clock, restorer)
@@ -95,30 +158,59 @@ def restore(opened: OpenedBackup, paths: VaultPaths, clock: Clock,
     """Replace (or create) the vault from the backup; returns the safety copy, if any.
 
     Raises:
-        StorageError: ``VAULT_BUSY`` when the vault is open in another program.
+        StorageError: ``VAULT_BUSY`` when the vault is open (or being restored) in another
+            program; ``DISK_FULL`` / ``READ_ONLY`` — nothing changed.
         AppError: ``BACKUP_CORRUPT`` / ``BACKUP_VERIFY_FAILED`` — nothing changed.
     """
     finish_interrupted(paths)
+    with _vault_not_in_use(paths), _staged(paths) as staging:
+        _stage(opened, staging, clock, restorer)
+        had_vault = bool(_movable(paths.root, paths))
+        safety = _free_safety_name(paths, clock)
+        write_atomic(_marker(paths), _marker_bytes(ASIDE, safety))
+        _complete(paths)
+    _clean_up(paths)
+    return paths.root.with_name(safety) if had_vault else None
+
+
+def _free_safety_name(paths: VaultPaths, clock: Clock) -> str:
+    base = f"{paths.root.name}.sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}"
+    name, number = base, 2
+    while paths.root.with_name(name).exists():
+        name, number = f"{base}-{number}", number + 1
+    return name
+
+
+@contextlib.contextmanager
+def _staged(paths: VaultPaths) -> Iterator[Path]:
+    """A fresh staging folder, guarded; dropped again if anything fails before the marker."""
     staging = _staging(paths)
+    if staging.exists():  # finish_interrupted left it: another program is restoring
+        raise StorageError(ErrorCode.VAULT_BUSY)
+    guard = _guard(paths)
     try:
-        with _vault_not_in_use(paths):
-            _stage(opened, staging, clock, restorer)
+        staging.mkdir(mode=0o700)
+        guard.acquire()
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise os_error(exc) from None
-    except AppError:
-        shutil.rmtree(staging, ignore_errors=True)
+    try:
+        yield staging
+    except BaseException as exc:
+        guard.release()
+        if not _marker(paths).exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise os_error(exc) from None
+        if isinstance(exc, DatabaseError):  # writing the restore's audit row
+            raise as_storage_error(exc) from None
         raise
-    safety = f"{paths.root.name}.sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}"
-    had_vault = paths.root.exists()
-    write_atomic(_marker(paths), json.dumps({"state": "commit", "safety": safety}).encode())
-    finish_interrupted(paths)
-    return paths.root.with_name(safety) if had_vault else None
+    guard.release()
 
 
 @contextlib.contextmanager
 def _vault_not_in_use(paths: VaultPaths) -> Iterator[None]:
-    """Refuse while a session (this app or the CLI) holds the vault."""
+    """Hold the vault's lock: refuse while a session (this app or the CLI) has it open."""
     if not paths.root.exists():
         paths.root.parent.mkdir(parents=True, exist_ok=True)
         yield None

@@ -10,9 +10,14 @@ from app.backup import files
 from app.backup import restore as restoring
 from app.backup.files import OpenedBackup
 from app.cli.credentials import CliError, SecretSource, open_session
+from app.cli.messages import describe
 from app.cli.vaults import vault_of
 from app.clock import SystemClock
+from app.errors import AppError, ErrorCode
 from app.paths import resolve
+
+#: As ``verify``: the command ran and the thing checked is not sound.
+EXIT_CHECK_FAILED = 3
 
 
 def backup(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -47,13 +52,18 @@ def _describe(opened: OpenedBackup, out: TextIO) -> None:
 
 
 def verify_backup(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    opened = _open(args, stdin)
+    """Exit 0 for a sound backup, 3 (as ``verify``) for a damaged one, 1 for other errors."""
     try:
-        _describe(opened, out)
-        work = Path(args.file).resolve().parent
-        files.verify(opened, work)
-    finally:
-        opened.close()
+        opened = _open(args, stdin)
+        try:
+            _describe(opened, out)
+            files.verify(opened, Path(args.file).resolve().parent)
+        finally:
+            opened.close()
+    except AppError as exc:
+        if exc.code in (ErrorCode.BACKUP_CORRUPT, ErrorCode.BACKUP_VERIFY_FAILED):
+            raise CliError(describe(exc), EXIT_CHECK_FAILED) from None
+        raise
     print("Hasil: CADANGAN UTUH (enkripsi, keutuhan, dan sidik isi cocok).", file=out)
     return 0
 
@@ -62,7 +72,7 @@ def restore(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     opened = _open(args, stdin)
     try:
         _describe(opened, out)
-        if not args.yes and not _confirmed(stdin):
+        if not args.yes and not _confirmed(stdin, out):
             print("Dibatalkan; tidak ada yang diubah.", file=out)
             return 0
         paths = resolve(args.data_dir)
@@ -76,7 +86,7 @@ def restore(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     return 0
 
 
-def _confirmed(stdin: TextIO) -> bool:
+def _confirmed(stdin: TextIO, out: TextIO) -> bool:
     print("Ketik YA untuk mengganti data posko di komputer ini dengan isi cadangan: ", end="",
-          flush=True)
+          file=out, flush=True)
     return stdin.readline().strip().upper() == "YA"

@@ -18,11 +18,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import __version__
+from app.audit import seal_code
 from app.backup import container, files
-from app.backup.digest import content_digest
+from app.backup.digest import ContentDigest, content_digest
 from app.clock import utc_iso
 from app.domain import deadlines as clocks
-from app.errors import AppError, ErrorCode
+from app.errors import AppError, ErrorCode, StorageError
 from app.keys import keyfile
 from app.paths import VaultPaths
 from app.services import rotation
@@ -31,7 +32,7 @@ from app.services.access import Action, require
 from app.services.context import Context
 from app.store.atomic import fsync_directory, os_error
 from app.store.codec import parse_ts, ts
-from app.store.connection import open_database
+from app.store.connection import DatabaseError, as_storage_error, open_database
 from app.store.migrations import current_version
 from app.store.tx import write_transaction
 
@@ -85,20 +86,17 @@ class BackupService:
     def _export(self, copy: Path) -> tuple[container.Manifest, container.Header]:
         ctx = self._ctx
         files.remove_database_files(copy)
-        rotation.export_copy(ctx.conn, copy, self._db_key)
         version = current_version(ctx.conn)
-        conn = open_database(copy, self._db_key)
         try:
-            conn.execute(f"PRAGMA user_version = {int(version)}")
-            digest = content_digest(conn)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        finally:
-            conn.close()
+            rotation.export_copy(ctx.conn, copy, self._db_key)
+            digest, seal = _stamped_digest(copy, self._db_key, version)
+        except DatabaseError as exc:  # the vault's own disk is full or failing
+            raise as_storage_error(exc) from None
         now = utc_iso(ctx.clock.now())
         meta = dict(ctx.conn.execute("SELECT key, value FROM vault_meta").fetchall())
         header = container.Header(__version__, version, meta["vault_id"], now)
         manifest = container.Manifest(now, __version__, version, digest.counts, digest.sha256,
-                                      ctx.audit.head_seal(), digest.counts.get("cases", 0),
+                                      seal, digest.counts.get("cases", 0),
                                       digest.counts.get("attachments", 0))
         return manifest, header
 
@@ -176,6 +174,21 @@ class BackupService:
         return last is None or self._ctx.clock.now() - last.created_at > timedelta(days=days)
 
 
+def _stamped_digest(copy: Path, db_key: bytearray,
+                    version: int) -> tuple[ContentDigest, str | None]:
+    """Stamp the exported copy's schema version (``sqlcipher_export`` drops it); return its
+    digest and audit seal — the copy's own, since another connection may write on meanwhile."""
+    conn = open_database(copy, db_key)
+    try:
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+        digest = content_digest(conn)
+        head = conn.execute("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
+    return digest, None if head is None else seal_code(int(head[0]), bytes(head[1]))
+
+
 def _free_name(target: Path, local: datetime) -> Path:
     base = f"posko-{local:%Y-%m-%d-%H%M}"
     candidate, number = target / f"{base}{container.SUFFIX}", 2
@@ -186,7 +199,10 @@ def _free_name(target: Path, local: datetime) -> Path:
 
 
 def _target_error(exc: OSError) -> AppError:
-    """A stick pulled out mid-write reads as a missing target, not a generic failure."""
+    """A stick pulled out mid-write reads as a missing target, not a generic failure; a file
+    larger than the target allows (FAT32 sticks stop at 4 GB) is a full target."""
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
         return AppError(ErrorCode.BACKUP_TARGET_MISSING)
+    if exc.errno == errno.EFBIG:
+        return StorageError(ErrorCode.DISK_FULL)
     return os_error(exc)

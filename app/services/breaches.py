@@ -19,6 +19,8 @@ from app.store.codec import dumps, loads, parse_opt_ts, parse_ts, ts
 from app.store.tx import write_transaction
 
 NOTICE_WINDOW = timedelta(hours=72)
+#: Tolerance for a PC clock a little off when a time is typed in.
+SKEW = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,16 @@ class BreachService:
         return breach_id
 
     def mark_notified(self, breach_id: int, at: datetime | None = None) -> None:
+        """Record when the notices went out (default: now) — not before the discovery, not
+        in the future."""
         ctx = self._ctx
         require(ctx, Action.BREACH_MANAGE)
-        self.get(breach_id)
+        found = self.get(breach_id)
         moment = at or ctx.clock.now()
+        if not isinstance(moment, datetime) or moment.tzinfo is None:
+            raise ValidationError.single("notified_at", "type")
+        if not found.breach.discovered_at - SKEW <= moment <= ctx.clock.now() + SKEW:
+            raise ValidationError.single("notified_at", "date_range")
         with write_transaction(ctx.conn):
             ctx.conn.execute("UPDATE breaches SET notified_at = ? WHERE id = ?",
                              (ts(moment), breach_id))
@@ -107,7 +115,7 @@ def _breach(row: tuple[object, ...]) -> Breach:
 def _clean(breach: BreachInput, now: datetime) -> BreachInput:
     cleaned = validation.clean(breach, BreachInput)
     rules = [
-        None if cleaned.discovered_at <= now + timedelta(minutes=5) else
+        None if cleaned.discovered_at <= now + SKEW else
         validation.FieldError("discovered_at", "date_range"),
         validation.int_range_error(cleaned.subjects_estimate, "subjects_estimate", 0, 10**7),
     ]

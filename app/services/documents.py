@@ -9,13 +9,17 @@ act, encrypted (:mod:`app.documents.export`) and audited with :meth:`record_expo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from enum import StrEnum
 
+from app.audit import AuditEntry
 from app.documents import (
+    access_report,
+    breach_notice,
     consent_form,
+    destruction_record,
     feedback_slip,
     intake_form,
     recap,
@@ -24,16 +28,31 @@ from app.documents import (
     survivor_copy,
 )
 from app.documents.context import CaseDocument, ReferralDocument
+from app.documents.pdp_context import (
+    AccessEntry,
+    AccessReportDocument,
+    BackupEntry,
+    BreachDocument,
+    BreachFacts,
+    DestroyedEntry,
+    DestructionDocument,
+)
 from app.documents.redaction import for_recipient
+from app.domain.deadlines import zone
 from app.domain.enums import ReferralKind
-from app.errors import ErrorCode, NotFound
+from app.domain.settings import OfficeSettings
+from app.errors import ErrorCode, NotFound, ValidationError
 from app.services import letters
 from app.services import settings as settings_store
 from app.services.access import Action, require, require_case
+from app.services.attachments import AttachmentService
+from app.services.breaches import BreachService
 from app.services.context import Context
 from app.services.referrals import allowed_items
+from app.services.retention import DestroyedCase, RetentionService
 from app.services.statistics import StatisticsService
 from app.store import case_repo, user_repo
+from app.store.codec import parse_ts, ts
 from app.store.tx import write_transaction
 
 
@@ -47,6 +66,9 @@ class DocumentKind(StrEnum):
     LEMBAR_SIMFONI = "lembar_simfoni"
     SALINAN_KORBAN = "salinan_korban"
     REKAP_STATISTIK = "rekap_statistik"
+    BERITA_ACARA_PEMUSNAHAN = "berita_acara_pemusnahan"
+    LAPORAN_AKSES_DATA = "laporan_akses_data"
+    PEMBERITAHUAN_KEGAGALAN = "pemberitahuan_kegagalan_pdp"
 
 
 @dataclass(frozen=True)
@@ -108,6 +130,73 @@ class DocumentService:
         return Rendered(DocumentKind.REKAP_STATISTIK, pdf,
                         f"rekap-{start.isoformat()}-{end.isoformat()}")
 
+    # --- UU PDP documents ------------------------------------------------------------------
+
+    def destruction_record(self, codes: list[str]) -> Rendered:
+        """Berita acara pemusnahan for destroyed cases (koordinator), right after the
+        destruction or reprinted later: printed from ``destroyed_cases``, with the backups
+        made before the destruction that still hold the data.
+
+        Raises:
+            ValidationError: no code given. NotFound: a code that was not destroyed.
+        """
+        ctx = self._ctx
+        require(ctx, Action.CASE_DESTROY)
+        officers = user_repo.display_names(ctx.conn)
+        office = settings_store.load(ctx.conn)
+        entries = tuple(_entry(record, officers) for record in self._destroyed(codes))
+        doc = DestructionDocument(office, ctx.clock.now(),
+                                  officers.get(ctx.user.id, ctx.user.username), self._invariant,
+                                  entries, self._backups_before(entries, office))
+        pdf = destruction_record.render(doc)
+        kind = DocumentKind.BERITA_ACARA_PEMUSNAHAN
+        found = [entry.code for entry in entries]
+        one = found[0] if len(found) == 1 else None
+        with write_transaction(ctx.conn):
+            ctx.audit.append("case.print", actor=ctx.user.id, case_code=one,
+                             detail={"document": kind.value, "count": len(found),
+                                     "codes": found})
+        stem = _stem(kind, one) if one else f"{kind.value}-{len(found)}-kasus"
+        return Rendered(kind, pdf, stem, one)
+
+    def subject_access_report(self, case_id: int) -> Rendered:
+        """Laporan akses data pribadi (UU PDP Pasal 32): everything held about the victim in
+        the case and every audit row of it (koordinator: it shows the audit trail)."""
+        ctx = self._ctx
+        code = require_case(ctx, Action.AUDIT_VIEW, case_id)
+        base = self._context(case_id)
+        # LIMIT -1 is SQLite's "no limit": the report lists every row, however many.
+        entries = reversed(ctx.audit.entries(case_code=code, limit=-1))
+        doc = AccessReportDocument(
+            **base.__dict__, corrections=tuple(case_repo.field_history(ctx.conn, case_id)),
+            attachments=tuple(AttachmentService(ctx).for_case(case_id)),
+            trail=tuple(_access(entry, base.officers) for entry in entries))
+        kind = DocumentKind.LAPORAN_AKSES_DATA
+        pdf = access_report.render(doc)
+        self._audit_print(code, kind, None)
+        return Rendered(kind, pdf, _stem(kind, code), code)
+
+    def breach_notice(self, breach_id: int) -> Rendered:
+        """Surat pemberitahuan kegagalan pelindungan data pribadi (UU PDP Pasal 46), filled
+        from the breach register (koordinator)."""
+        ctx = self._ctx
+        require(ctx, Action.BREACH_MANAGE)
+        breach = BreachService(ctx).get(breach_id)
+        given = breach.breach
+        facts = BreachFacts(breach.id, given.discovered_at, breach.notice_due,
+                            given.description, given.data_affected, given.how,
+                            given.subjects_estimate, given.handling, given.contact)
+        officers = user_repo.display_names(ctx.conn)
+        doc = BreachDocument(settings_store.load(ctx.conn), ctx.clock.now(),
+                             officers.get(ctx.user.id, ctx.user.username), self._invariant,
+                             facts)
+        kind = DocumentKind.PEMBERITAHUAN_KEGAGALAN
+        pdf = breach_notice.render(doc)
+        with write_transaction(ctx.conn):
+            ctx.audit.append("breach.print", actor=ctx.user.id, obj=f"breach:{breach_id}",
+                             detail={"document": kind.value})
+        return Rendered(kind, pdf, f"{kind.value}-{breach_id}")
+
     def record_export(self, rendered: Rendered) -> None:
         """Audit that a PDF left the app as an (encrypted) file, by an officer's explicit act."""
         ctx = self._ctx
@@ -162,6 +251,32 @@ class DocumentService:
             self._audit_print(code, kind, number)
         return Rendered(kind, pdf, _stem(kind, code), code, number)
 
+    def _destroyed(self, codes: Sequence[str]) -> list[DestroyedCase]:
+        """The destruction records of the codes, in the order given (duplicates once)."""
+        wanted = list(dict.fromkeys(codes))
+        if not wanted:
+            raise ValidationError.single("codes", "required")
+        records = {record.code: record for record in RetentionService(self._ctx).destroyed()}
+        if not set(wanted) <= set(records):
+            raise NotFound(ErrorCode.CASE_NOT_FOUND)
+        return [records[code] for code in wanted]
+
+    def _backups_before(self, entries: Sequence[DestroyedEntry],
+                        office: OfficeSettings) -> tuple[BackupEntry, ...]:
+        """Verified backups made while the cases existed and before they were destroyed:
+        they still hold them (from the earliest reception day; all, if a day is unknown)."""
+        if not entries:
+            return ()
+        received = [entry.received_on for entry in entries]
+        start = (None if None in received else
+                 datetime.combine(min(d for d in received if d is not None), time(),
+                                  zone(office.timezone)))
+        rows = self._ctx.conn.execute(
+            "SELECT file_name, created_at FROM backups WHERE created_at < ?"
+            " ORDER BY created_at, id", (ts(max(entry.destroyed_at for entry in entries)),))
+        found = [BackupEntry(str(name), parse_ts(str(at))) for name, at in rows]
+        return tuple(b for b in found if start is None or b.created_at >= start)
+
     def _audit_print(self, code: str, kind: DocumentKind, number: str | None) -> None:
         ctx = self._ctx
         with write_transaction(ctx.conn):
@@ -176,6 +291,19 @@ _RENDERERS: dict[DocumentKind, Callable[[ReferralDocument], bytes]] = {
     DocumentKind.LEMBAR_SIMFONI: simfoni_sheet.render,
     DocumentKind.LAMPIRAN_PENGADUAN: lambda doc: intake_form.render(for_recipient(doc)),
 }
+
+
+def _entry(record: DestroyedCase, officers: Mapping[int, str]) -> DestroyedEntry:
+    return DestroyedEntry(record.code, record.received_on, record.closed_on,
+                          record.destroyed_at, officers.get(record.destroyed_by, "—"),
+                          record.legal_basis, record.reason)
+
+
+def _access(entry: AuditEntry, officers: Mapping[int, str]) -> AccessEntry:
+    """An audit row for the report: the officer by display name (``""`` for the system)."""
+    officer = "" if entry.actor_user_id is None else officers.get(entry.actor_user_id,
+                                                                  str(entry.actor_user_id))
+    return AccessEntry(parse_ts(entry.ts_utc), officer, entry.action, dict(entry.detail))
 
 
 def _stem(kind: DocumentKind, code: str) -> str:

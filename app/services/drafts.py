@@ -73,12 +73,16 @@ class DraftService:
                              detail={"fields": len(data)})
 
     def load(self, case_id: int) -> FormDraft | None:
+        """The unfinished form; reading it is a case view (UU PDP Pasal 31) and audited so."""
         ctx = self._ctx
-        require_case(ctx, Action.CASE_VIEW, case_id)
+        code = require_case(ctx, Action.CASE_VIEW, case_id)
         row = ctx.conn.execute("SELECT updated_at, updated_by, data FROM form_drafts"
                                " WHERE case_id = ?", (case_id,)).fetchone()
         if row is None:
             return None
+        with write_transaction(ctx.conn):
+            ctx.audit.append("case.view", actor=ctx.user.id, case_code=code,
+                             detail={"part": "form_draft"})
         return FormDraft(case_id, parse_ts(row[0]), row[1], json.loads(row[2]))
 
     def discard(self, case_id: int) -> None:

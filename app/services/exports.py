@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -76,7 +77,7 @@ class ExportService:
         book.properties.created = book.properties.modified = moment  # no PC clock in the file
         out = io.BytesIO()
         book.save(out)
-        return ExportFile(out.getvalue(), _name(start, end, "xlsx"))
+        return ExportFile(_stamped(out.getvalue(), moment), _name(start, end, "xlsx"))
 
     def statistics_csv(self, start: date, end: date) -> ExportFile:
         """UTF-8 with a byte-order mark, so Excel reads the Indonesian words correctly."""
@@ -108,6 +109,22 @@ def _format(sheet: Worksheet, paper: PaperSize) -> None:
         sheet.column_dimensions[column].width = width
     sheet.page_setup.paperSize = PAPER_CODES[paper]
     sheet.page_setup.orientation = "portrait"
+
+
+def _stamped(xlsx: bytes, moment: datetime) -> bytes:
+    """openpyxl dates every ZIP member with the PC's clock: re-date them with the vault's, so
+    the same recap at the same moment gives the same bytes."""
+    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
+             moment.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()
 
 
 def _name(start: date, end: date, suffix: str) -> str:

@@ -34,6 +34,7 @@ from app.services.exports import ExportService
 from app.services.integrity import IntegrityService
 from app.services.keyring import Keyring, registry
 from app.services.referrals import ReferralService
+from app.services.reminders import OfficeReminders, collect
 from app.services.retention import RetentionService
 from app.services.settings import SettingsService
 from app.services.settings import load as load_settings
@@ -116,6 +117,10 @@ class Session:
     @cached_property
     def retention(self) -> RetentionService:
         return RetentionService(self._ready())
+
+    def reminders(self) -> OfficeReminders:
+        """Beranda's backup, breach and retention reminders (koordinator only)."""
+        return collect(self.backups, self.breaches, self.retention)
 
     @cached_property
     def settings(self) -> SettingsService:

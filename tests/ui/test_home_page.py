@@ -23,10 +23,12 @@ from app.domain.deadlines import zone
 from app.domain.enums import CaseStatus, DeadlineKind, IndonesianTimeZone, Priority, Role
 from app.domain.labels import label
 from app.domain.models import CaseSummary, Deadline
+from app.services.breaches import BreachInput
 from app.services.session import Session
 from tests import helpers
 from tests.ui.conftest import open_workspace, shell_on_copy, unlock
 from ui.context import PageName
+from ui.lists.reminder_card import ReminderCard
 from ui.lists.staff_panel import StaffPanel
 from ui.models.deadlines import DeadlineColumn, DeadlineTableModel
 from ui.models.recap import RecapTableModel
@@ -68,6 +70,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         seed(session, clock, count=40)
         session.users.add(helpers.PIMPINAN, "Ibu Pimpinan", Role.PIMPINAN,
                           password=helpers.PIMPINAN_PASSWORD)
+        session.users.add(helpers.PETUGAS, "Petugas Satu", Role.PETUGAS,
+                          password=helpers.PETUGAS_PASSWORD)
         drafted = session.cases.create(helpers.minimal_intake(name="Ratna Draf")).id
         session.drafts.save(drafted, {"korban.nama": "Ratna Draf"})
         summaries = session.cases.summaries()
@@ -214,6 +218,49 @@ def test_an_unfinished_form_can_be_resumed(shell: Shell, template: Template,
 def test_beranda_shows_no_victim_names_to_staff(shell: Shell, template: Template) -> None:
     texts = all_texts(home(shell))
     assert not any(name in text for name in template.names for text in texts)
+
+
+# --- data-protection reminders (koordinator) -------------------------------------------------
+
+def reminder_card(page: HomePage) -> ReminderCard:
+    assert page.reminders is not None
+    return page.reminders
+
+
+def banner_texts(card: ReminderCard) -> list[str]:
+    return [label.text() for label in card.findChildren(QLabel)
+            if label.property("role") == "banner" and not label.isHidden()]
+
+
+def test_koordinator_is_reminded_of_a_missing_backup(shell: Shell) -> None:
+    card = reminder_card(home(shell))
+    assert not card.isHidden()
+    assert banner_texts(card) == [
+        "Belum ada cadangan yang terverifikasi. Buat cadangan sekarang."]
+    card.open_button.click()
+    assert open_workspace(shell).current is PageName.DATA
+
+
+def test_a_breach_deadline_shows_until_a_backup_and_notice_clear_it(shell: Shell,
+                                                                     tmp_path: Path) -> None:
+    page = home(shell)
+    session = session_of(shell)
+    breach = session.breaches.record(BreachInput(helpers.START - timedelta(hours=80),
+                                                 "Laptop petugas hilang"))
+    session.backups.create(tmp_path)
+    page.reload_button.click()
+    assert banner_texts(reminder_card(page)) == [
+        "Batas pemberitahuan insiden kebocoran data (3×24 jam) sudah lewat sejak "
+        "02 Mar 2026 01.00. Segera beri tahu subjek data dan lembaga pengawas."]
+    session.breaches.mark_notified(breach)
+    page.reload_button.click()
+    assert banner_texts(reminder_card(page)) == [] and reminder_card(page).isHidden()
+
+
+def test_petugas_and_pimpinan_get_no_reminders(shell: Shell) -> None:
+    assert home(shell, helpers.PETUGAS, helpers.PETUGAS_PASSWORD).reminders is None
+    shell.lock()
+    assert home(shell, helpers.PIMPINAN, helpers.PIMPINAN_PASSWORD).reminders is None
 
 
 # --- pimpinan --------------------------------------------------------------------------------

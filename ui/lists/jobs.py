@@ -8,6 +8,7 @@ from datetime import date
 
 from app.domain.models import CaseSummary, Deadline
 from app.domain.statistics import Recap
+from app.services.reminders import OfficeReminders
 from ui.backend import Backend
 
 RECENT_COUNT = 10
@@ -76,3 +77,7 @@ def recap(start: date, end: date) -> Callable[[Backend], Recap]:
         return backend.require().statistics.recap(start, end)
 
     return job
+
+
+def office_reminders(backend: Backend) -> OfficeReminders:
+    return backend.require().reminders()

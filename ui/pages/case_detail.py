@@ -34,6 +34,7 @@ from ui.case_detail.rules import CaseAction
 from ui.case_detail.services_tab import ServicesTab
 from ui.case_detail.timeline_tab import TimelineTab
 from ui.context import PageName, UiContext
+from ui.data_protection.subject_rights import SubjectRights
 from ui.errors import show_error
 from ui.pages.base import Page
 from ui.printing.case_printing import CasePrinting
@@ -50,6 +51,9 @@ class CaseDetailPage(Page):
         self.action_bar = ActionBar(self)
         self.controller = CaseActions(ctx, self)
         self.printing = CasePrinting(ctx, self)
+        self.rights = SubjectRights(ctx, self)
+        #: "Hak subjek data" (UU PDP): the koordinator's; petugas do not see it.
+        self.rights_button: QPushButton | None = None
         self._build_tabs()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -87,6 +91,13 @@ class CaseDetailPage(Page):
         row = QHBoxLayout()
         row.addWidget(back)
         row.addStretch(1)
+        if self.ctx.is_koordinator:
+            self.rights_button = QPushButton(self.tr("Hak subjek data…"), self)
+            self.rights_button.setToolTip(self.tr("Laporan akses data, riwayat koreksi, dan "
+                                                  "penghapusan atas permintaan (UU PDP)"))
+            self.rights_button.setEnabled(False)
+            self.rights_button.clicked.connect(self._on_rights_clicked)
+            row.addWidget(self.rights_button)
         return row
 
     def _content(self) -> QWidget:
@@ -107,6 +118,7 @@ class CaseDetailPage(Page):
         self.services.police_requested.connect(self.controller.confirm_police_report)
         self.attachments.add_requested.connect(self._on_add_attachment)
         self.attachments.view_requested.connect(self.controller.view_attachment)
+        self.rights.case_erased.connect(self._on_case_erased)
 
     # --- Page ----------------------------------------------------------------------------
 
@@ -153,6 +165,8 @@ class CaseDetailPage(Page):
         if self.audit is not None:
             self.audit.set_view(view, settings)
         self.stack.setCurrentIndex(1)
+        if self.rights_button is not None:
+            self.rights_button.setEnabled(True)
         self.ctx.navigator.set_case_title(view.case.code)
 
     def _on_load_failed(self, error: BaseException) -> None:
@@ -165,6 +179,8 @@ class CaseDetailPage(Page):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.stack.setCurrentIndex(0)
+        if self.rights_button is not None:
+            self.rights_button.setEnabled(False)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -181,6 +197,19 @@ class CaseDetailPage(Page):
     def _on_case_changed(self) -> None:
         if self.case_id is not None:
             self._load()
+
+    def _on_rights_clicked(self) -> None:
+        if self.view is not None and self.rights_button is not None:
+            self.rights.open_menu(self.view, self.rights_button)
+
+    def _on_case_erased(self, code: str) -> None:
+        """The case no longer exists: forget it and go back to the list."""
+        del code
+        self.case_id = None
+        self.view = None
+        self.controller.view = None
+        self._show_message(self.tr("Data kasus ini sudah dihapus."))
+        self.ctx.navigator.show_page(PageName.DAFTAR_KASUS)
 
     def _on_back_clicked(self) -> None:
         self.ctx.navigator.show_page(PageName.DAFTAR_KASUS)

@@ -1,7 +1,8 @@
 """Beranda: the first page after unlocking.
 
 Koordinator and petugas see what needs doing (overdue and due clocks), their open cases by
-status, their own recent work and unfinished intake forms. Pimpinan see aggregate numbers only
+status, their own recent work and unfinished intake forms; the koordinator also sees the
+data-protection reminders (backup, breach deadlines, retention). Pimpinan see aggregate numbers only
 — no case rows, codes or names — from the suppressed statistics recap of this year.
 """
 
@@ -13,10 +14,12 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.statistics import Recap
-from ui.context import UiContext
+from app.services.reminders import OfficeReminders
+from ui.context import PageName, UiContext
 from ui.errors import show_error
 from ui.lists import jobs
 from ui.lists.aggregate_panel import AggregatePanel
+from ui.lists.reminder_card import ReminderCard
 from ui.lists.staff_panel import StaffPanel
 from ui.pages.base import Page
 
@@ -28,6 +31,10 @@ class HomePage(Page):
         super().__init__(ctx, parent)
         self.staff: StaffPanel | None = None
         self.aggregate: AggregatePanel | None = None
+        self.reminders: ReminderCard | None = None
+        if ctx.is_koordinator:
+            self.reminders = ReminderCard(ctx.office_tz(), self)
+            self.reminders.open_requested.connect(self._on_data_page_requested)
         self.reload_button = QPushButton(self.tr("Muat ulang"), self)
         self.reload_button.clicked.connect(self.reload)
         if ctx.is_pimpinan:
@@ -53,6 +60,8 @@ class HomePage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(greeting)
+        if self.reminders is not None:
+            layout.addWidget(self.reminders)
         layout.addWidget(panel, 1)
 
     def activate(self, **params: Any) -> None:
@@ -68,10 +77,19 @@ class HomePage(Page):
         else:
             runner.run(jobs.home_data(self.ctx.user.id), self._on_home_loaded,
                        self._on_job_failed)
+        if self.reminders is not None:
+            runner.run(jobs.office_reminders, self._on_reminders_loaded, self._on_job_failed)
 
     def _on_home_loaded(self, data: jobs.HomeData) -> None:
         if self.staff is not None:
             self.staff.show_data(data, self.ctx.office_now())
+
+    def _on_reminders_loaded(self, reminders: OfficeReminders) -> None:
+        if self.reminders is not None:
+            self.reminders.show_reminders(reminders, self.ctx.office_now())
+
+    def _on_data_page_requested(self) -> None:
+        self.ctx.navigator.show_page(PageName.DATA)
 
     def _on_recap_loaded(self, recap: Recap) -> None:
         if self.aggregate is not None:

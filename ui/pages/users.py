@@ -26,11 +26,12 @@ from ui.context import UiContext
 from ui.errors import field_errors, message_for, show_error
 from ui.pages.base import Page
 from ui.setup.confirm_dialog import ConfirmDialog
-from ui.users import jobs
+from ui.users import jobs, rotate_key
 from ui.users.add_user_dialog import AddUserDialog
 from ui.users.jobs import NewRecoveryCode, NewUser, UsersChanged
 from ui.users.recovery_code_dialog import NewRecoveryCodeDialog
 from ui.users.role_dialog import ChangeRoleDialog
+from ui.users.rotate_key import RotatedNotice
 from ui.users.temporary_password_dialog import TemporaryPasswordDialog
 from ui.users.user_model import Column, UserTableModel, user_proxy
 from ui.workers import DoneCallback, ErrorCallback, Job
@@ -72,7 +73,10 @@ class UsersPage(Page):
         self.reset_button.setToolTip(tr("Juga mengaktifkan kembali akun yang nonaktif."))
         self.role_button = QPushButton(tr("Ubah peran"), self)
         self.recovery_button = QPushButton(tr("Buat kode pemulihan baru"), self)
+        self.rotate_button = QPushButton(tr("Ganti kunci basis data"), self)
+        self.rotate_button.setToolTip(rotate_key.explanation())
         for button, slot in ((self.add_button, self._on_add_clicked),
+                             (self.rotate_button, self._on_rotate_clicked),
                              (self.disable_button, self._on_disable_clicked),
                              (self.reset_button, self._on_reset_clicked),
                              (self.role_button, self._on_role_clicked),
@@ -104,12 +108,17 @@ class UsersPage(Page):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.recovery_button)
+        actions.addWidget(self.rotate_button)
+        key_hint = QLabel(rotate_key.explanation(), self)
+        key_hint.setProperty("role", "hint")
+        key_hint.setWordWrap(True)
         column = QVBoxLayout(self)
         column.addWidget(title)
         column.addWidget(intro)
         column.addLayout(actions)
         column.addWidget(self.view, 1)
         column.addWidget(self.status)
+        column.addWidget(key_hint)
 
     # --- Page --------------------------------------------------------------------------
 
@@ -141,6 +150,7 @@ class UsersPage(Page):
         own = user is not None and user.id == self.ctx.user.id
         self.add_button.setEnabled(not busy)
         self.recovery_button.setEnabled(not busy)
+        self.rotate_button.setEnabled(not busy)
         self.disable_button.setEnabled(user is not None and user.active and not own)
         self.reset_button.setEnabled(user is not None and not own)
         self.role_button.setEnabled(user is not None and user.active)
@@ -209,6 +219,28 @@ class UsersPage(Page):
                 "amplop di brankas."), tr("Buat kode baru"), danger=True):
             self._done_message = tr("Kode pemulihan baru dibuat. Musnahkan lembar yang lama.")
             self._run(jobs.new_recovery_code, self._on_recovery_code)
+
+    def _on_rotate_clicked(self) -> None:
+        if not rotate_key.confirmed(self):
+            return
+        self._update_buttons(busy=True)
+        self.status.setText(tr("Mengganti kunci basis data… Jangan matikan komputer."))
+        self.ctx.runner.run(jobs.rotate_key, self._on_key_rotated, self._on_rotate_failed)
+
+    def _on_key_rotated(self, result: object) -> None:
+        """The session has ended: lock (this page goes), then say what to do next."""
+        del result
+        window = self.window()
+        self.ctx.navigator.lock()
+        RotatedNotice.launch(window)
+
+    def _on_rotate_failed(self, error: BaseException) -> None:
+        self._on_failed(error)
+        self.ctx.runner.run(jobs.session_open, self._on_session_checked)
+
+    def _on_session_checked(self, still_open: bool) -> None:
+        if not still_open:
+            self.ctx.navigator.lock()
 
     # --- results -----------------------------------------------------------------------
 

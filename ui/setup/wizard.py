@@ -32,6 +32,7 @@ from app.keys import recovery
 from app.services.credentials import check_password, clean_username, office_words
 from app.services.settings import validate as validate_settings
 from ui.backend import Backend
+from ui.backup.restore_dialog import RestoreDialog
 from ui.errors import field_errors, message_for, show_error
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jobs import Unlocked
@@ -40,6 +41,7 @@ from ui.setup.account_page import AccountPage
 from ui.setup.confirm_dialog import ConfirmDialog
 from ui.setup.confirm_page import ConfirmPage
 from ui.setup.recovery_page import RecoveryPage
+from ui.setup.restore_entry import RestoreEntry
 from ui.widgets.password import PROBLEMS
 from ui.workers import TaskRunner
 
@@ -109,6 +111,8 @@ class SetupWizard(QWidget):
         self.account_page = AccountPage(self)
         self.recovery_page = RecoveryPage(self)
         self.confirm_page = ConfirmPage(self)
+        self.restore_entry = RestoreEntry(self)
+        self.restore_entry.restore_clicked.connect(self._on_restore_clicked)
         self.pages = QStackedWidget(self)
         for page in (self.institution_page, self.account_page, self.recovery_page,
                      self.confirm_page):
@@ -160,7 +164,7 @@ class SetupWizard(QWidget):
         body = QWidget(self)
         body.setMaximumWidth(MAX_WIDTH)
         column = QVBoxLayout(body)
-        for widget in (title, intro, self.step_label):
+        for widget in (title, intro, self.restore_entry, self.step_label):
             column.addWidget(widget)
         column.addWidget(self.pages, 1)
         column.addWidget(self.status)
@@ -182,6 +186,7 @@ class SetupWizard(QWidget):
                                 .replace("%2", str(len(STEP_TITLES)))
                                 .replace("%3", tr(STEP_TITLES[step])))
         self.back_button.setEnabled(step > INSTITUTION)
+        self.restore_entry.setVisible(step == INSTITUTION)
         self.next_button.setVisible(step < CONFIRM)
         self.finish_button.setVisible(step == CONFIRM)
         self._first_field(step).setFocus()
@@ -224,6 +229,12 @@ class SetupWizard(QWidget):
                 "dapat diulang saat aplikasi dibuka lagi."), tr("Ya, tutup aplikasi"),
                 danger=True):
             self.window().close()
+
+    def _on_restore_clicked(self) -> None:
+        """A fresh PC with a backup: nothing typed here is needed (the backup has it all)."""
+        chosen = RestoreDialog.ask(self, self.runner, fresh=True)
+        if chosen is not None:
+            self.restore_requested.emit(chosen.opened, chosen.restorer)
 
     # --- checks ------------------------------------------------------------------------
 

@@ -90,3 +90,18 @@ def new_recovery_code(backend: Backend) -> NewRecoveryCode:
     session = backend.require()
     code = session.users.new_recovery_code()
     return NewRecoveryCode(code, session.office().institution.name)
+
+
+def rotate_key(backend: Backend) -> None:
+    """New database key for the whole vault; the session ends either way it finishes."""
+    session = backend.require()
+    try:
+        session.rotate_key()
+    finally:
+        if not session.is_open:
+            backend.session = None
+
+
+def session_open(backend: Backend) -> bool:
+    """After a failed rotation: is the session still usable (it failed before the swap)?"""
+    return backend.session is not None and backend.session.is_open
