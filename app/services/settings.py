@@ -20,6 +20,8 @@ _FIELDS = {f.name: f for f in dataclasses.fields(OfficeSettings)}
 _HINTS = typing.get_type_hints(OfficeSettings)
 AUTO_LOCK_RANGE = (1, 15)
 ATTACHMENT_LIMIT_RANGE = (1, 100)
+BACKUP_REMINDER_RANGE = (1, 90)
+RETENTION_YEARS_RANGE = (1, 50)
 REGION_CODE_MAX = 20
 
 
@@ -78,8 +80,12 @@ def validate(settings: OfficeSettings) -> OfficeSettings:
                                    *AUTO_LOCK_RANGE),
         validation.int_range_error(cleaned.attachment_limit_mb, "attachment_limit_mb",
                                    *ATTACHMENT_LIMIT_RANGE),
-        validation.int_range_error(cleaned.backup_reminder_days, "backup_reminder_days", 1, 90),
-        validation.int_range_error(cleaned.retention_years, "retention_years", 1, 50),
+        validation.int_range_error(cleaned.backup_reminder_days, "backup_reminder_days",
+                                   *BACKUP_REMINDER_RANGE),
+        validation.int_range_error(cleaned.retention_years, "retention_years",
+                                   *RETENTION_YEARS_RANGE),
+        None if cleaned.retention_legal_basis.strip()
+        else FieldError("retention_legal_basis", "required"),
         None if cleaned.kecamatan else FieldError("kecamatan", "required"),
         _region_error(institution.region_code),
         _directory_error(cleaned.directory),

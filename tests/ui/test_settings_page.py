@@ -215,3 +215,23 @@ def test_kind_is_chosen_from_a_drop_down(qtbot: QtBot) -> None:
     delegate.setModelData(editor, section.model, index)
     assert section.model.recipients()[2].kind is RecipientKind.LBH
     assert index.data() == "Lembaga bantuan hukum"
+
+
+def test_backup_reminder_and_retention_are_office_settings(
+        shell: Shell, ready_vault: Vault) -> None:
+    page = settings_page(shell)
+    general = page.general
+    assert general.backup_reminder.value() == 7 and general.retention.value() == 5
+    general.backup_reminder.setValue(14)
+    general.retention.setValue(10)
+    general.retention_basis.clear()
+    page.save_button.click()
+    assert general.errors.text("retention_legal_basis") == "Wajib diisi."
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Lainnya", "its tab is opened"
+    assert general.backup_reminder.value() == 14, "nothing typed is lost"
+    QTest.keyClicks(general.retention_basis, "Jadwal Retensi Arsip KPU, lampiran II")
+    page.save_button.click()
+    assert page.status.text() == "Tersimpan."
+    saved = stored(shell, ready_vault)
+    assert (saved.backup_reminder_days, saved.retention_years) == (14, 10)
+    assert saved.retention_legal_basis == "Jadwal Retensi Arsip KPU, lampiran II"
