@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.enums import CaseStatus, Role, Sex, SimfoniPlace, TimeOfDay, TpksType
 from app.domain.models import AttachmentInfo
-from tests import screenshot_documents
+from tests import screenshot_data, screenshot_documents
 from ui.backend import Backend
 from ui.case_detail.attachment_viewer import AttachmentViewer
 from ui.case_detail.dialogs.close import CloseDialog
@@ -262,5 +262,7 @@ SCENES: dict[str, Scene] = {
     "08d-pengaturan-lainnya": settings_tab(4),
     # The printed documents (each first page) and the preview of a referral letter.
     **screenshot_documents.SCENES,
+    # Data & Cadangan and its documents: they back up, record a breach and erase a case.
+    **screenshot_data.SCENES,
     "09-beranda-pimpinan": beranda_pimpinan,
 }
