@@ -67,6 +67,13 @@ class VaultPaths:
     def lock_file(self) -> Path:
         return self.root / "posko.lock"
 
+    def is_vault_file(self, name: str) -> bool:
+        """A file of the vault itself, which a restore moves: every one is named ``posko.*``.
+
+        The lock stays with its folder, and whatever else shares the folder stays put — on
+        Windows the log folder (``Logs``, held open by the running app) lives here."""
+        return name.startswith("posko.") and name != self.lock_file.name
+
     def exists(self) -> bool:
         return self.db.exists() or self.keys.exists() or self.keys_backup.exists()
 

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from app.backup.files import OpenedBackup
 from app.domain.enums import Role
 from app.domain.settings import OfficeSettings
+from ui.account_box import AccountBox
 from ui.context import PageName, UiContext
-from ui.i18n import QT_TRANSLATE_NOOP, label_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 
 #: Page name → (module, class). Modules are imported on first use.
@@ -86,15 +87,14 @@ class Workspace(QWidget):
         lock.setToolTip(self.tr("Kunci sekarang. F12: sembunyikan cepat saat ada yang datang."))
         lock.clicked.connect(self.lock_requested)
         self.lock_button = lock
-        who = QLabel(f"{self.ctx.user.display_name}\n{label_text(self.ctx.user.role)}", self)
-        who.setWordWrap(True)
+        self.account = AccountBox(self.ctx, self)
         side = QVBoxLayout()
         if self.ctx.demo:
             banner = QLabel(self.tr("DEMO — data fiktif"), self)
             banner.setProperty("role", "demo")
             side.addWidget(banner)
         side.addWidget(self.navigation, 1)
-        side.addWidget(who)
+        side.addWidget(self.account)
         side.addWidget(lock)
         side.addWidget(QLabel(self.tr("F12: sembunyikan cepat"), self))
         layout = QHBoxLayout(self)

@@ -97,10 +97,10 @@ def _clean_up(paths: VaultPaths) -> None:
 
 
 def _movable(folder: Path, paths: VaultPaths) -> list[Path]:
-    """Everything in ``folder`` except its lock file (which stays with its folder)."""
+    """The vault's own files in ``folder``; its lock and anything else stay where they are."""
     if not folder.is_dir():
         return []
-    return sorted(item for item in folder.iterdir() if item.name != paths.lock_file.name)
+    return sorted(item for item in folder.iterdir() if paths.is_vault_file(item.name))
 
 
 def _move_files(source: Path, target: Path, paths: VaultPaths) -> None:

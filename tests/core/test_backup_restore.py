@@ -150,6 +150,23 @@ def test_restore_over_the_vault_keeps_it_as_a_safety_copy(source: Source,
     assert support.names(tmp_path) == ["vault", safety.name, again.name]
 
 
+def test_restore_leaves_what_is_not_the_vault_in_its_folder(source: Source,
+                                                           tmp_path: Path) -> None:
+    """On Windows the app's log folder lives inside the data folder and is held open while
+    the app runs: a restore (also on a new PC, from the wizard) must not try to move it."""
+    paths = _office_copy(source, tmp_path)
+    helpers.new_vault(paths.root)
+    logs = paths.root / "Logs"
+    logs.mkdir()
+    (logs / "posko.log").write_text("restore started\n", encoding="utf-8")
+    opened = files.open_with_recovery(source.file, source.code)
+    safety = restore.restore(opened, paths, helpers.fake_clock())
+    opened.close()
+    assert safety is not None and not (safety / "Logs").exists()
+    assert (logs / "posko.log").read_text(encoding="utf-8") == "restore started\n"
+    assert (paths.root / "posko.db").exists() and (safety / "posko.db").exists()
+
+
 def test_restore_refuses_a_vault_in_use(source: Source, tmp_path: Path) -> None:
     paths = _office_copy(source, tmp_path)
     with helpers.new_vault(paths.root).unlock(helpers.KOORDINATOR,
