@@ -31,7 +31,8 @@ class OwnPasswordDialog(NewPasswordDialog):
     @staticmethod
     def _reason() -> str:
         return QCoreApplication.translate(
-            "OwnPasswordDialog", "Ketik kata sandi Anda sekarang, lalu kata sandi baru dua kali. Kata sandi baru "
+            "OwnPasswordDialog",
+            "Ketik kata sandi Anda sekarang, lalu kata sandi baru dua kali. Kata sandi baru "
             "berlaku mulai saat membuka kunci berikutnya.")
 
     def _on_changed(self, *_: object) -> None:
