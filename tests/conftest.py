@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: a fresh encrypted vault on disk per test."""
+"""Fixtures shared by every test: a fresh encrypted vault on disk per test; no network in any
+test; the reliability suite's summary table at the end of the session."""
 
 from __future__ import annotations
 
@@ -10,7 +11,31 @@ import pytest
 from app.clock import FakeClock
 from app.services.session import Session
 from app.services.vault import Vault
-from tests import helpers
+from tests import helpers, network_guard
+from tests.reliability import report as reliability
+
+network_guard.install()
+
+
+@pytest.fixture(autouse=True)
+def no_network() -> Iterator[list[str]]:
+    """Every test fails if it opens, binds or resolves a socket, even if it swallowed the
+    guard's exception (see ``tests/network_guard.py``)."""
+    events: list[str] = []
+    network_guard.arm(events)
+    try:
+        yield events
+    finally:
+        network_guard.disarm(events)
+    assert events == [], f"the test touched the network: {events}"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    reliability.note_outcome(report)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    reliability.summary(terminalreporter)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ui import crash, logging_setup
@@ -29,6 +30,8 @@ def create_application(argv: Sequence[str], debug: bool = False) -> QApplication
     style = resource("style.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Title bar and taskbar; the .exe's own icon is set by build.spec from posko.ico.
+    app.setWindowIcon(QIcon(str(resource("icons/posko.png"))))
     logging_setup.configure(debug=debug)
     crash.install()
     return app

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app.paths import resolve
 from app.services.vault import Vault
-from ui import demo
+from ui import demo, self_test, startup_probe
 from ui.app import create_application
 from ui.shell import Shell
 
@@ -18,12 +19,23 @@ def parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--data-dir", default=None, help="folder data posko")
     parser.add_argument("--demo", action="store_true", help="buka vault demo berisi data fiktif")
     parser.add_argument("--debug", action="store_true", help="catat log rinci")
+    parser.add_argument("--self-test", action="store_true",
+                        help="uji aplikasi ini dengan vault sementara (di folder --data-dir bila "
+                             "diberikan), lalu keluar: kode 0 bila semua langkah berhasil")
+    parser.add_argument("--self-test-report", type=Path, default=None, metavar="BERKAS",
+                        help="tulis juga hasil uji mandiri ke berkas ini")
+    # Hidden: the README's cold-start figure (prints the time to the first window and quits).
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_known_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse(argv)
     app = create_application(qt_args, debug=args.debug)
+    if args.self_test:
+        # --data-dir is only the parent of a new throw-away folder: a real vault is never used.
+        return self_test.run(Path(args.data_dir) if args.data_dir else None,
+                             args.self_test_report)
     demo_vault = demo.create() if args.demo else None
     vault = demo_vault.vault if demo_vault else Vault(resolve(args.data_dir))
     hint = (app.translate("main", "DEMO — data fiktif. Masuk dengan pengguna \"%1\" dan kata "
@@ -35,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.unlock_page.username.setText(demo.DEMO_USER)
         window.unlock_page.password.set_text(demo.DEMO_PASSWORD)
     window.show()
+    if args.startup_probe:
+        unlock_shown = window.stack.currentWidget() is window.unlock_page
+        startup_probe.arm(window, "buka kunci" if unlock_shown else "penyiapan")
     try:
         return app.exec()
     finally:

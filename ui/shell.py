@@ -8,7 +8,7 @@ to the same place.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -22,7 +22,10 @@ from ui.errors import message_for, show_error
 from ui.idle import IdleWatcher
 from ui.pages.unlock_page import UnlockPage
 from ui.workers import QtTaskRunner, TaskRunner
-from ui.workspace import Workspace
+
+if TYPE_CHECKING:  # built at the first unlock: every page, and through them the document
+    # renderers, would otherwise load before the unlock window shows (start-up, ``make bench``)
+    from ui.workspace import Workspace
 
 QUICK_HIDE_KEY = "F12"
 LOCK_KEY = "Ctrl+L"
@@ -45,6 +48,7 @@ class Shell(QMainWindow):
         self.setCentralWidget(self.stack)
         self.unlock_page = UnlockPage(self.runner, demo_hint, self)
         self.unlock_page.unlocked.connect(self._on_unlocked)
+        self.unlock_page.restore_requested.connect(self.restore_backup)
         self.stack.addWidget(self.unlock_page)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self._on_idle)
@@ -89,6 +93,8 @@ class Shell(QMainWindow):
             self.stack.removeWidget(self.setup_wizard)
             self.setup_wizard.deleteLater()
             self.setup_wizard = None
+        from ui.workspace import Workspace
+
         workspace = Workspace({"runner": self.runner, "user": result.user,
                                "settings": result.settings, "demo": self._demo,
                                "clock": self._vault.clock}, self)

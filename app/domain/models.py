@@ -288,9 +288,10 @@ class Case:
     restricted_from: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseSummary:
-    """One row of the case list: no full name, no narrative (STYLE.md §2)."""
+    """One row of the case list: no full name, no narrative (STYLE.md §2). Slotted: the list
+    of a large vault holds 100,000 of them."""
 
     id: int
     code: str

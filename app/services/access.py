@@ -8,6 +8,7 @@ a pimpinan sees no case at all, only aggregate statistics.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Final
 
@@ -104,6 +105,21 @@ def visibility_sql(ctx: Context, alias: str = "cases") -> tuple[str, tuple[objec
     if ctx.user.role is Role.KOORDINATOR:
         return not_restricted, (ctx.user.id,)
     return f"({alias}.assigned_to = ? AND {not_restricted})", (ctx.user.id, ctx.user.id)
+
+
+def visible_among(ctx: Context, case_ids: Sequence[int]) -> list[int]:
+    """The ids in ``case_ids`` this officer may see, in the order given: what
+    :func:`visibility_sql` selects, without reading each case's row — a search of a large
+    vault can hit tens of thousands of cases (20,000 row reads took 0.2 s, ``make bench``)."""
+    if ctx.user.role is Role.PIMPINAN:
+        return []
+    hidden = {int(row[0]) for row in ctx.conn.execute(
+        "SELECT case_id FROM case_restrictions WHERE user_id = ?", (ctx.user.id,))}
+    if ctx.user.role is Role.KOORDINATOR:
+        return [case_id for case_id in case_ids if case_id not in hidden]
+    mine = {int(row[0]) for row in ctx.conn.execute(
+        "SELECT id FROM cases WHERE assigned_to = ?", (ctx.user.id,))} - hidden
+    return [case_id for case_id in case_ids if case_id in mine]
 
 
 def case_visible(ctx: Context, case_id: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -26,7 +27,14 @@ from app.domain.models import (
 from app.domain.settings import OfficeSettings
 from app.errors import AccessDenied, ValidationError
 from app.services import settings as settings_store
-from app.services.access import Action, deny, require, require_case, visibility_sql
+from app.services.access import (
+    Action,
+    deny,
+    require,
+    require_case,
+    visibility_sql,
+    visible_among,
+)
 from app.services.context import Context
 from app.services.guards import ensure_writable
 from app.services.intake_rules import changed_fields, old_values, validate_intake
@@ -35,6 +43,7 @@ from app.store.codec import loads, parse_ts
 from app.store.tx import write_transaction
 
 DUE_SOON = timedelta(hours=48)
+SUMMARY_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -158,8 +167,11 @@ class CaseService:
             ctx.audit.append("case.reveal_name", actor=ctx.user.id, case_code=code)
         return case_repo.load_intake(ctx.conn, case_id).victim.full_name
 
-    def summaries(self, filters: CaseFilter | None = None) -> list[CaseSummary]:
-        """Summaries of every visible case matching the filters, newest first."""
+    def summaries(self, filters: CaseFilter | None = None,
+                  limit: int | None = None) -> list[CaseSummary]:
+        """Summaries of every visible case matching the filters, newest first (search hits:
+        best first); with ``limit``, only the first ``limit`` of them — the case list's first
+        screen, which a 100,000-case vault would otherwise keep waiting for seconds."""
         ctx = self._ctx
         filters = filters or CaseFilter()
         if not _may_list(ctx):
@@ -167,32 +179,56 @@ class CaseService:
         ids: list[int] | None = None
         if filters.text:
             ids = search_index.matching_ids(ctx.conn, filters.text)
-        summaries = self._summaries(filters, ids)
+        # Filters applied in Python come after the SQL, so only a plain listing stops early.
+        plain = ids is None and filters.tpks_type is None and not filters.overdue_only
+        summaries = self._summaries(filters, ids, limit if plain else None)
         if filters.overdue_only:
             summaries = [s for s in summaries if s.overdue]
-        return summaries
+        return summaries if limit is None else summaries[:limit]
 
     def search_ids(self, text: str) -> list[int]:
-        """Ids of the visible cases matching the text, best first — what a list that already
-        holds the summaries needs (much cheaper than :meth:`search` on 10,000 cases)."""
+        """Ids of the visible cases matching the text, in id order (not ranked) — what a list
+        that already holds the summaries needs to filter them (much cheaper than
+        :meth:`search` on a large vault)."""
         ctx = self._ctx
         if not _may_list(ctx):
             raise deny(ctx, Action.CASE_LIST)
-        condition, params = visibility_sql(ctx, "cases")
-        visible = {int(row[0]) for row in ctx.conn.execute(
-            f"SELECT id FROM cases WHERE {condition}", params)}
-        found = search_index.matching_ids(ctx.conn, text)
-        return sorted(visible) if found is None else [i for i in found if i in visible]
+        found = search_index.matching_ids(ctx.conn, text, ranked=False)
+        if found is not None:
+            return visible_among(ctx, found)
+        condition, params = visibility_sql(ctx, "c")
+        return [int(row[0]) for row in ctx.conn.execute(
+            f"SELECT c.id FROM cases c WHERE {condition} ORDER BY c.id", params)]
 
     def search(self, text: str) -> list[CaseSummary]:
         """Full-text search (code, names, chronology, notes) within the visible cases."""
         return self.summaries(CaseFilter(text=text))
 
-    def _summaries(self, filters: CaseFilter, ids: list[int] | None) -> list[CaseSummary]:
+    def _summaries(self, filters: CaseFilter, ids: list[int] | None,
+                   limit: int | None) -> list[CaseSummary]:
         ctx = self._ctx
         office = settings_store.load(ctx.conn)
         tz = clocks.zone(office.timezone)
-        condition, params = visibility_sql(ctx, "c")
+        names = user_repo.display_names(ctx.conn)
+        now = ctx.clock.now()
+        pasal41 = office.pasal41_recipients()
+        cursor = ctx.conn.execute(*self._summary_query(filters, ids, limit))
+        result = []
+        # In chunks: the raw rows of a 100,000-case vault held at once took ~250 MB.
+        while rows := cursor.fetchmany(SUMMARY_CHUNK):
+            referrals = case_repo.referrals_for_cases(ctx.conn, [r[0] for r in rows])
+            for row in rows:
+                summary = _summary(row, referrals.get(row[0], []), names, now, tz, pasal41)
+                if filters.tpks_type is None or filters.tpks_type in summary.tpks_types:
+                    result.append(summary)
+        if ids is not None:
+            rank = {case_id: index for index, case_id in enumerate(ids)}
+            result.sort(key=lambda s: rank[s.id])
+        return result
+
+    def _summary_query(self, filters: CaseFilter, ids: list[int] | None,
+                       limit: int | None) -> tuple[str, list[object]]:
+        condition, params = visibility_sql(self._ctx, "c")
         sql = ("SELECT c.id, c.code, c.status, c.received_at, c.assigned_to, c.priority,"
                " c.reception, c.incident, c.needs, p.data,"
                " EXISTS (SELECT 1 FROM case_restrictions r WHERE r.case_id = c.id),"
@@ -206,20 +242,14 @@ class CaseService:
         if filters.year is not None:
             sql += " AND c.year = ?"
             args.append(filters.year)
-        rows = ctx.conn.execute(sql + " ORDER BY c.received_at DESC, c.id DESC", args).fetchall()
-        if ids is not None:
-            rank = {case_id: index for index, case_id in enumerate(ids)}
-            rows = sorted((r for r in rows if r[0] in rank), key=lambda r: rank[r[0]])
-        referrals = case_repo.referrals_for_cases(ctx.conn, [r[0] for r in rows])
-        names = user_repo.display_names(ctx.conn)
-        now = ctx.clock.now()
-        pasal41 = office.pasal41_recipients()
-        result = []
-        for row in rows:
-            summary = _summary(row, referrals.get(row[0], []), names, now, tz, pasal41)
-            if filters.tpks_type is None or filters.tpks_type in summary.tpks_types:
-                result.append(summary)
-        return result
+        if ids is not None:  # search hits only: never read every case to keep a few
+            sql += " AND c.id IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(ids))
+        sql += " ORDER BY c.received_at DESC, c.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return sql, args
 
     def deadlines(self, within: timedelta = DUE_SOON) -> list[Deadline]:
         """Open clocks of visible, not-closed cases that are overdue or due within ``within``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import filelock
 
@@ -28,9 +29,7 @@ from app.services.backup import BackupService
 from app.services.breaches import BreachService
 from app.services.cases import CaseService
 from app.services.context import Context
-from app.services.documents import DocumentService
 from app.services.drafts import DraftService
-from app.services.exports import ExportService
 from app.services.integrity import IntegrityService
 from app.services.keyring import Keyring, registry
 from app.services.referrals import ReferralService
@@ -43,6 +42,11 @@ from app.services.users import UserService
 from app.services.workflow import WorkflowService
 from app.store.connection import Connection, checkpoint
 from app.store.tx import write_transaction
+
+if TYPE_CHECKING:  # imported on first use: reportlab and openpyxl take ~0.5 s to load, and
+    # the unlock window needs neither (start-up, ``make bench``)
+    from app.services.documents import DocumentService
+    from app.services.exports import ExportService
 
 
 class Session:
@@ -88,10 +92,14 @@ class Session:
 
     @cached_property
     def documents(self) -> DocumentService:
+        from app.services.documents import DocumentService
+
         return DocumentService(self._ready())
 
     @cached_property
     def exports(self) -> ExportService:
+        from app.services.exports import ExportService
+
         return ExportService(self._ready())
 
     @cached_property

@@ -19,6 +19,7 @@ from typing import Any
 import sqlcipher3
 
 from app.errors import ErrorCode, StorageError
+from app.store import wal_check
 
 Connection = Any  # sqlcipher3 ships no type information; this alias documents intent.
 DatabaseError = sqlcipher3.DatabaseError
@@ -158,6 +159,8 @@ def open_database(path: Path, key: bytes | bytearray, *, create: bool = False) -
     prepare_process()
     key_hex(key)  # refuse bad key material before SQLite creates any file
     _check_file(path, create)
+    if path.exists():
+        _check_health(path, key)
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     except sqlcipher3.Error as exc:
@@ -186,12 +189,46 @@ def _has_plaintext_header(path: Path) -> bool:
         return handle.read(16).startswith(PLAINTEXT_HEADER)
 
 
-def _configure(conn: Connection, key: bytes | bytearray, path: Path) -> None:
-    _apply_key(conn, key)
+def _check_health(path: Path, key: bytes | bytearray) -> None:
+    """The key fits and the file is sound, checked before any writable connection exists.
+
+    When the last connection closes, SQLite folds the WAL into the database and deletes it —
+    after a failed check too — which would overwrite a damaged vault (SECURITY.md §2.3: never
+    "repair", offer restore). A read-only connection never does that.
+    """
+    wal_check.check(path)
+    try:
+        conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                  isolation_level=None, check_same_thread=True)
+    except sqlcipher3.Error as exc:
+        raise _storage_error(exc) from None
+    try:
+        _apply_key(conn, key)
+        _probe(conn)
+        if _scalar(conn, "PRAGMA quick_check") != "ok":
+            raise StorageError(ErrorCode.INTEGRITY_FAILED)
+    except sqlcipher3.Error as exc:
+        error = _storage_error(exc)
+        if error.code is ErrorCode.STORAGE_FAILED:
+            # The key fitted, so a failure to read is damage (e.g. "vtable constructor
+            # failed" for a damaged search-index page), not a failed save.
+            error = StorageError(ErrorCode.INTEGRITY_FAILED)
+        raise error from None
+    finally:
+        conn.close()
+
+
+def _probe(conn: Connection) -> None:
+    """The first read: where a wrong key (or a damaged first page) shows."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except DatabaseError:
         raise StorageError(ErrorCode.NOT_A_VAULT_DB) from None
+
+
+def _configure(conn: Connection, key: bytes | bytearray, path: Path) -> None:
+    _apply_key(conn, key)
+    _probe(conn)
     try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
@@ -200,8 +237,6 @@ def _configure(conn: Connection, key: bytes | bytearray, path: Path) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         check_readings(_read_back(conn, path))
-        if _scalar(conn, "PRAGMA quick_check") != "ok":
-            raise StorageError(ErrorCode.INTEGRITY_FAILED)
     except sqlcipher3.Error as exc:
         raise _storage_error(exc) from None
 

@@ -28,7 +28,7 @@ from app.domain.enums import (
 from app.domain.models import ConsentInput, ReferralInput
 from app.domain.workflow import STARRED_RIGHTS
 from app.errors import AccessDenied, ValidationError
-from app.services.access import MATRIX, Action, require
+from app.services.access import MATRIX, Action, require, visibility_sql, visible_among
 from app.services.session import Session
 from app.services.vault import Vault
 from tests import helpers
@@ -267,6 +267,7 @@ def test_recusal_hides_a_case_completely(vault: Vault, session: Session, role: R
     with _as(vault, session, name, password) as other:
         assert [s.id for s in other.cases.summaries()] == [shown.id]
         assert {s.id for s in other.cases.search("siti")} == {shown.id}
+        assert other.cases.search_ids("siti") == [shown.id]
         assert {d.case_id for d in other.cases.deadlines()} <= {shown.id}
         for call in (lambda: other.cases.get(hidden.id),
                      lambda: other.cases.reveal_victim_name(hidden.id),
@@ -277,6 +278,25 @@ def test_recusal_hides_a_case_completely(vault: Vault, session: Session, role: R
             newest = other.ctx.audit.entries(limit=1)[0]
             assert newest.seq > head and newest.action == "access.denied"
             assert newest.case_code == hidden.code
+
+
+@pytest.mark.parametrize("role", [K, P, Role.PIMPINAN])
+def test_visible_among_selects_what_visibility_sql_selects(vault: Vault, session: Session,
+                                                          role: Role) -> None:
+    name, password = "penguji", "sawah hijau di kaki bukit"
+    officer, _ = session.users.add(name, "Penguji", role, password=password)
+    refs = [session.cases.create(helpers.minimal_intake(name=VICTIM)) for _ in range(4)]
+    if role is P:
+        for ref in refs[:3]:
+            session.cases.assign(ref.id, officer.id)
+    # An assignee cannot be recused, so a petugas is recused from a case not theirs.
+    session.cases.restrict(refs[3 if role is P else 1].id, frozenset({officer.id}))
+    with _as(vault, session, name, password) as other:
+        condition, params = visibility_sql(other.ctx, "c")
+        expected = [int(row[0]) for row in other.ctx.conn.execute(
+            f"SELECT c.id FROM cases c WHERE {condition} ORDER BY c.id", params)]
+        ids = sorted((ref.id for ref in refs), reverse=True)
+        assert visible_among(other.ctx, ids) == [i for i in ids if i in expected]
 
 
 def test_pimpinan_sees_no_names_anywhere(worlds: dict[Role, World]) -> None:

@@ -33,7 +33,7 @@ from tests import helpers
 from tests.core import key_helpers
 from tests.core.key_crash_child import ROTATE_PASSWORD, password
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.reliability]
 
 REPO = Path(__file__).resolve().parents[2]
 PASSWD_RUNS = 12

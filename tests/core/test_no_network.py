@@ -1,9 +1,10 @@
 """The core never touches the network, and the guard that says so really works.
 
-``tests/core/conftest.py`` arms a ``sys.addaudithook`` for every core test. Here we show that
-it trips on a real socket (and on a direct call), that a test which opens a socket fails even if
-it swallows the error (run in a subprocess so this suite stays green), and that a full workload
-— vault, cases, search, attachments, admin CLI, key rotation — runs with the guard armed.
+``tests/conftest.py`` arms a ``sys.addaudithook`` (``tests/network_guard.py``) for every test.
+Here we show that it trips on a real socket (and on a direct call), that a test which opens a
+socket fails even if it swallows the error (run in a subprocess so this suite stays green), and
+that a full workload — vault, cases, search, attachments, admin CLI, key rotation — runs with
+the guard armed.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from app.cli.main import main
 from app.domain.enums import FollowUpKind
 from app.services.vault import Vault
 from tests import helpers
-from tests.core import conftest as guard
+from tests import network_guard as guard
 
+pytestmark = pytest.mark.reliability
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -61,7 +63,7 @@ def test_a_test_that_opens_a_socket_fails(tmp_path: Path) -> None:
          "--basetemp", str(tmp_path / "pytest"), "tests/core/network_probe.py"],
         cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 1, result.stdout[-3000:]
-    assert "the core touched the network: ['socket.__new__']" in result.stdout
+    assert "the test touched the network: ['socket.__new__']" in result.stdout
     assert "1 error" in result.stdout
 
 

@@ -20,10 +20,13 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from app.store.connection import PLAINTEXT_HEADER
 from tests import helpers
 from tests.core.leak_workload import CASES, NIK_PREFIX, PREFIX, sentinel
 
+pytestmark = pytest.mark.reliability
 REPO = Path(__file__).resolve().parents[2]
 NEEDLES = tuple(text.lower().encode(codec)
                 for text in (PREFIX, NIK_PREFIX, helpers.KOORDINATOR_PASSWORD)

@@ -150,5 +150,7 @@ def test_search_ids_match_search_and_respect_visibility(session: Session) -> Non
     session.cases.create(helpers.minimal_intake(name="Lestari Idsdua"))
     assert session.cases.search_ids("wahyu") == [s.id for s in session.cases.search("wahyu")]
     assert session.cases.search_ids("wahyu") == [first.id]
+    both = session.cases.search_ids("ids")  # unranked: in id order, the same set as search
+    assert both == sorted(s.id for s in session.cases.search("ids")) and len(both) == 2
     assert sorted(session.cases.search_ids("!!")) == sorted(
         s.id for s in session.cases.summaries())

@@ -17,6 +17,7 @@ from tests.ui.intake_crash_child import SENTINEL_NAME, SENTINEL_STORY, form_of, 
 from ui.intake.intake_form import INCIDENT
 from ui.shell import Shell
 
+pytestmark = pytest.mark.reliability
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -56,6 +56,7 @@ class CaseListPage(Page):
         self.reload_button = QPushButton(self.tr("Muat ulang"), self)
         self.filters = CaseFilterBar(self)
         self.count_label = QLabel(self)
+        self._loading = False  # only the newest cases are in the table yet
         self.view = ListTableView(self, sortable=True)
         self.reveal_action = QAction(self.tr("Tampilkan nama korban"), self.view)
         self._configure()
@@ -129,11 +130,19 @@ class CaseListPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.runner.run(jobs.load_summaries, self._on_summaries_loaded, self._on_job_failed)
+        """The newest cases first, so the screen fills at once on a large vault; then all."""
+        self._loading = True
+        self.ctx.runner.run(jobs.load_first_page, self._on_first_page_loaded,
+                            self._on_job_failed)
 
     # --- loading and searching -------------------------------------------------------------
 
+    def _on_first_page_loaded(self, rows: list[CaseSummary]) -> None:
+        self.model.set_rows(rows)
+        self.ctx.runner.run(jobs.load_summaries, self._on_summaries_loaded, self._on_job_failed)
+
     def _on_summaries_loaded(self, rows: list[CaseSummary]) -> None:
+        self._loading = False
         self.model.set_rows(rows)
         self.filters.set_years(self.model.years())
         if self._search_text():
@@ -213,7 +222,9 @@ class CaseListPage(Page):
     def _on_rows_changed(self, *change: object) -> None:
         del change
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if total == 0:
+        if self._loading:
+            self.count_label.setText(self.tr("Memuat semua kasus…"))
+        elif total == 0:
             self.count_label.setText(self.tr("Belum ada kasus."))
         else:
             self.count_label.setText(self.tr("Menampilkan %1 dari %2 kasus")

@@ -1,4 +1,5 @@
-"""Unlock screen: username and password, the back-off as a countdown, 'Lupa kata sandi?'."""
+"""Unlock screen: username and password, the back-off as a countdown, 'Lupa kata sandi?' —
+and, when the vault itself is damaged, the way to a backup (never a "repair")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import AuthError, ErrorCode
+from app.errors import AppError, AuthError, ErrorCode
 from app.services.credentials import office_words
 from ui import jobs
 from ui.dialogs.new_password import NewPasswordDialog
@@ -21,11 +22,16 @@ from ui.errors import message_for
 from ui.widgets.password import PasswordField
 from ui.workers import TaskRunner
 
+#: Unlock failures that mean the vault's files are damaged: the only way on is a backup.
+DAMAGED = frozenset({ErrorCode.INTEGRITY_FAILED, ErrorCode.NOT_A_VAULT_DB})
+
 
 class UnlockPage(QWidget):
-    """Emits ``unlocked(jobs.Unlocked)`` once the officer is in (new password chosen if due)."""
+    """Emits ``unlocked(jobs.Unlocked)`` once the officer is in (new password chosen if due),
+    and ``restore_requested(opened, restorer)`` with a verified, confirmed backup."""
 
     unlocked = Signal(object)
+    restore_requested = Signal(object, object)
 
     def __init__(self, runner: TaskRunner, demo_hint: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -44,6 +50,8 @@ class UnlockPage(QWidget):
         self.open_button.setDefault(True)
         self.forgot_button = QPushButton(self.tr("Lupa kata sandi?"), self)
         self.forgot_button.setFlat(True)
+        self.restore_button = QPushButton(self.tr("Pulihkan dari cadangan…"), self)
+        self.restore_button.hide()
         self.message = QLabel(self)
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
@@ -57,6 +65,7 @@ class UnlockPage(QWidget):
         self.password.edit.returnPressed.connect(self._on_open_clicked)
         self.username.returnPressed.connect(self.password.edit.setFocus)
         self.forgot_button.clicked.connect(self._on_forgot_clicked)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
 
     def _build(self, demo_hint: str | None) -> None:
         title = QLabel(self.tr("Posko PPKS"), self)
@@ -79,6 +88,7 @@ class UnlockPage(QWidget):
         column.addLayout(form)
         column.addWidget(self.open_button)
         column.addWidget(self.message)
+        column.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.countdown)
         column.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer = QVBoxLayout(self)
@@ -93,6 +103,7 @@ class UnlockPage(QWidget):
         self.username.setText(username)
         self.password.clear()
         self.message.clear()
+        self.restore_button.hide()
         self._set_busy(False)
         self._runner.run(jobs.lockout_seconds, self._on_lockout_known)
         (self.password.edit if username else self.username).setFocus()
@@ -133,10 +144,20 @@ class UnlockPage(QWidget):
         self._set_busy(False)
         self.password.clear()
         self.message.setText(message_for(error))
+        self.restore_button.setVisible(isinstance(error, AppError) and error.code in DAMAGED)
         if isinstance(error, AuthError) and error.code is ErrorCode.LOCKED_OUT:
             self._start_countdown(int(str(error.params.get("seconds", 30))))
         elif isinstance(error, AuthError) and error.code is ErrorCode.WRONG_CREDENTIALS:
             self._runner.run(jobs.lockout_seconds, self._on_lockout_known)
+
+    def _on_restore_clicked(self) -> None:
+        # Imported here: the unlock window is the first screen, and only a damaged vault needs
+        # the dialog (start-up time).
+        from ui.backup.restore_dialog import RestoreDialog
+
+        chosen = RestoreDialog.ask(self, self._runner, fresh=False)
+        if chosen is not None:  # the damaged files are moved aside intact, never rewritten
+            self.restore_requested.emit(chosen.opened, chosen.restorer)
 
     def _on_unlocked(self, result: object) -> None:
         assert isinstance(result, jobs.Unlocked)
