@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.paths import resolve
 from app.services.vault import Vault
-from ui import demo, self_test, startup_probe
+from ui import demo, startup_probe
 from ui.app import create_application
 from ui.shell import Shell
 
@@ -33,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse(argv)
     app = create_application(qt_args, debug=args.debug)
     if args.self_test:
+        # Imported here: it pulls in QtPdf, printing and reportlab (~0.35 s of every start-up).
+        from ui import self_test
+
         # --data-dir is only the parent of a new throw-away folder: a real vault is never used.
         return self_test.run(Path(args.data_dir) if args.data_dir else None,
                              args.self_test_report)

@@ -3,8 +3,8 @@
 For each size a cached vault (``posko-admin init`` with calibrated, production Argon2id, then
 ``posko-admin seed-demo``) is copied, unlocked and measured: unlock, the case list, search,
 saving, documents, backup and verify, start-up and memory. Every database call is recorded and
-replayed on the plain twin in a child process; the table shows encrypted / plain. Results are
-printed and written to ``bench/results/<date>-<size>.json``.
+replayed right after on the plain twin in a child process; the table shows encrypted / plain.
+Results are printed and written to ``bench/results/<date>-<size>.json``.
 
 Usage: ``python -m tests.benchmarks [--sizes 1000 10000 100000] [--repeats 20]``. A script,
 not a test: targets are reported, never asserted (STYLE.md §9).
@@ -15,13 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,32 +41,9 @@ from . import (
 from .capture import Recorder
 from .context import Run
 from .results import Figure
-from .timing import Stats
 
 SIZES = (1_000, 10_000, 100_000)
 SESSION_AREAS = (bench_case_list, bench_search, bench_save, bench_documents, bench_backup)
-
-
-def _replay(calls: Path, database: Path, key_hex: str | None) -> dict[str, list[float]]:
-    out = calls.with_name(f"replay-{database.stem}.json")
-    command = [sys.executable, "-m", "tests.benchmarks.replay", str(calls), str(database),
-               str(out), *(["--key-stdin"] if key_hex else [])]
-    subprocess.run(command, input=(key_hex or "") + "\n", text=True, check=True,
-                   cwd=bench_startup.ROOT)
-    found: dict[str, list[float]] = json.loads(out.read_text())
-    return found
-
-
-def replay_twins(ctx: Run) -> None:
-    """The recorded calls again on the plain twin, and on the encrypted copy without wiping."""
-    calls = ctx.work.root / "calls.pickle"
-    calls.write_bytes(pickle.dumps(ctx.all_calls()))
-    plain = _replay(calls, ctx.work.plain_db, None)
-    nowipe = _replay(calls, ctx.work.replay_db, ctx.key_hex)
-    for figure in ctx.figures:
-        if figure.db is not None and figure.key in plain:
-            figure.plain = Stats(tuple(plain[figure.key]))
-            figure.nowipe = Stats(tuple(nowipe[figure.key]))
 
 
 def _step(size: int, name: str, action: Callable[[], None]) -> None:
@@ -85,13 +59,14 @@ def run_size(size: int, args: argparse.Namespace) -> tuple[list[Figure], dict[st
     try:
         _step(size, "unlock", lambda: bench_unlock.run(ctx))
         with Vault(work.paths).unlock(vaults.USER, vaults.PASSWORD) as session:
-            ctx.session, ctx.recorder = session, Recorder(session)
+            ctx.session, ctx.recorder = session, Recorder(session, ctx.replay)
             for area in SESSION_AREAS:
-                _step(size, area.__name__.rsplit("_", 1)[-1], partial(area.run, ctx))
-        _step(size, "plain twin replay", lambda: replay_twins(ctx))
+                _step(size, area.__name__.split("_", 1)[-1], partial(area.run, ctx))
+        ctx.attach_replays()
         _step(size, "start-up", lambda: bench_startup.run(ctx))
         _step(size, "memory", lambda: bench_memory.run(ctx))
     finally:
+        ctx.close_twins()
         work.remove()
     extra: dict[str, object] = {"seed_demo_seconds": round(cached.seed_seconds, 1),
                                 "kdf": cached.kdf, "repeats": args.repeats,

@@ -14,7 +14,6 @@ from pathlib import Path
 from app.backup import files
 
 from . import replay
-from .capture import Call
 from .context import Run
 from .timing import Stats, measure
 from .vaults import PASSWORD, USER
@@ -48,8 +47,9 @@ def run(ctx: Run) -> None:
             measure(lambda: files.verify(opened, scratch), ctx.backup_repeats, warmup=0))
     opened.close()
     made.unlink()
-    db_work = measure(lambda: replay.backup_and_verify(session.ctx.conn, ctx.work.paths.db,
-                                                       ctx.key_hex), ctx.backup_repeats, warmup=0)
-    ctx.calls += [Call("backup.db_work", ms, kind="backup") for ms in db_work.samples]
+    db_work = ctx.measure_special(
+        "backup.db_work", "backup",
+        lambda: replay.backup_and_verify(session.ctx.conn, ctx.work.paths.db, ctx.key_hex),
+        ctx.backup_repeats, warmup=0)
     ctx.add("backup.db_work", "  backup database work: export + 2× check + digest", db_work,
             db=db_work)

@@ -8,7 +8,6 @@ from app.keys import kdf, keyfile
 from app.services.vault import Vault
 
 from . import replay
-from .capture import Call
 from .context import Run
 from .timing import Stats, measure
 from .vaults import PASSWORD, USER
@@ -27,7 +26,8 @@ def _unlock_once(vault: Vault) -> tuple[float, str]:
 
 def run(ctx: Run) -> None:
     vault = Vault(ctx.work.paths)
-    _, ctx.key_hex = _unlock_once(vault)  # warm-up
+    _, key_hex = _unlock_once(vault)  # warm-up
+    ctx.start_twins(key_hex)
     samples = [_unlock_once(vault)[0] for _ in range(ctx.slow_repeats)]
     params = keyfile.load(ctx.work.paths.keys, ctx.work.paths.keys_backup)[0].kdf_target
     ctx.add("unlock", "unlock: Argon2id + open + first query", Stats(tuple(samples)),
@@ -36,9 +36,7 @@ def run(ctx: Run) -> None:
     ctx.add("unlock.argon2", "  of which Argon2id key slot",
             measure(lambda: kdf.derive(b"bench", bytes(kdf.SALT_LEN), params),
                     ctx.slow_repeats, warmup=0))
-    opened = measure(lambda: _open(ctx), ctx.slow_repeats)
-    ctx.calls += [Call("unlock.open", 0.0, warmup=True, kind="open"),  # as measure() did
-                  *(Call("unlock.open", ms, kind="open") for ms in opened.samples)]
+    opened = ctx.measure_special("unlock.open", "open", lambda: _open(ctx), ctx.slow_repeats)
     ctx.add("unlock.open", "  of which open + quick_check + query", opened, db=opened)
 
 

@@ -2,9 +2,9 @@
 
 While a benchmark runs, the session's connection (and its audit log's) is wrapped: every
 ``execute``/``executemany`` is recorded with its parameters and timed together with fetching
-all its rows. The recorded calls are later replayed, in the same order, on the plain twin
-(:mod:`tests.benchmarks.replay`), so both databases run exactly the same statements and stay
-in step (the same ids, the same rows).
+all its rows. Each recorded call is replayed right after it on the twins
+(:mod:`tests.benchmarks.replay`), in the same order, so the databases run exactly the same
+statements and stay in step (the same ids, the same rows).
 """
 
 from __future__ import annotations
@@ -98,7 +98,8 @@ class RecordingConnection:
 class Recorder:
     """Wraps a session's connection for the rest of its life and keeps every measured call."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, on_call: Callable[[Call], None]) -> None:
+        self._on_call = on_call
         ctx = session.ctx
         meta = dict(ctx.conn.execute("SELECT key, value FROM vault_meta").fetchall())
         self.proxy = RecordingConnection(ctx.conn)
@@ -113,9 +114,10 @@ class Recorder:
         start = time.perf_counter()
         action()
         total = (time.perf_counter() - start) * 1000
-        self.calls.append(Call(label, self.proxy.seconds * 1000, warmup,
-                               statements=self.proxy.statements))
+        call = Call(label, self.proxy.seconds * 1000, warmup, statements=self.proxy.statements)
+        self.calls.append(call)
         self.proxy.statements = []  # what runs between measured calls is not replayed
+        self._on_call(call)
         return total
 
     def measure(self, label: str, action: Callable[[], object], repeats: int,

@@ -4,6 +4,7 @@ bench/results/<date>-1000.json bench/results/<date>-10000.json …`` (one column
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,13 @@ def _verdict(figure: dict[str, Any] | None) -> str:
     return f"{figure['target']}: {'met' if figure['met'] else '**missed**'}"
 
 
+def _label(figure: dict[str, Any]) -> str:
+    """The figure's label without what differs per size (hit counts, the code, row counts)."""
+    text = str(figure["label"])
+    text = re.sub(r" → .*| '\d+/PPKS/[^']*'|, [\d,]+ rows| on [\d,]+ cases", "", text)
+    return ("… " + text.strip()) if text.startswith(" ") else text
+
+
 def figures_table(results: list[dict[str, Any]]) -> str:
     sizes = [f"{int(r['size']):,}" for r in results]
     lines = ["| Figure (median / p95) | " + " | ".join(sizes) + " | Target at 100,000 |",
@@ -40,7 +48,7 @@ def figures_table(results: list[dict[str, Any]]) -> str:
     last = results[-1]["figures"]
     for key, figure in last.items():
         cells = [_cell(r["figures"].get(key)) for r in results]
-        label = str(figure["label"]).strip().split(" → ")[0]
+        label = _label(figure).replace("… of which ", "unlock: ").replace("… ", "")
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {_verdict(figure)} |")
     return "\n".join(lines)
 
@@ -54,7 +62,7 @@ def ratio_table(results: list[dict[str, Any]]) -> str:
             continue
         cells = [f"{r['figures'][key]['ratio']:.1f}×" if "ratio" in r["figures"].get(key, {})
                  else "" for r in results]
-        label = str(figure["label"]).strip().split(" → ")[0]
+        label = _label(figure).replace("… of which ", "unlock: ").replace("… ", "")
         lines.append(f"| {label} | " + " | ".join(cells)
                      + f" | {figure.get('nowipe_ratio', 0):.1f}× |")
     return "\n".join(lines)

@@ -1,11 +1,12 @@
 """Replaying the recorded calls on the plain twin — the floor every database figure is set against.
 
-Runs as a child process (``python -m tests.benchmarks.replay CALLS OUT``), because SQLCipher's
+Runs as a child process (``python -m tests.benchmarks.replay DATABASE``, driven by
+:class:`tests.benchmarks.twins.Twin`), because SQLCipher's
 ``cipher_memory_security``, which the app switches on for the whole process, would slow a plain
 connection in the benchmark's own process too. The child uses the same SQLite library (the one
 inside ``sqlcipher3``) with the app's pragmas (WAL, ``synchronous=FULL``, ``temp_store=MEMORY``,
 ``secure_delete``, ``foreign_keys``; the build's default ``cache_size`` of 8 MB) and replays
-every call in the order it ran, timing each one as the recording did (execute + fetch all).
+every call right after it ran, timing it as the recording did (execute + fetch all).
 
 With ``--key-stdin`` it replays on a copy of the *encrypted* vault instead, still without memory
 wiping: the difference between the two tells encryption apart from memory wiping.
@@ -14,11 +15,10 @@ wiping: the difference between the two tells encryption apart from memory wiping
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
+import struct
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -81,23 +81,16 @@ def run_statements(conn: Any, call: Call) -> None:
             conn.execute(statement.sql, statement.params).fetchall()
 
 
-def replay(calls: list[Call], path: Path, key_hex: str | None) -> dict[str, list[float]]:
-    """Milliseconds per label (warm-up calls replayed but not reported)."""
-    conn = connect(path, key_hex)
-    found: dict[str, list[float]] = defaultdict(list)
-    for call in calls:
-        start = time.perf_counter()
-        if call.kind == "open":
-            conn.close()
-            conn = open_and_check(path, key_hex)
-        elif call.kind == "backup":
-            backup_and_verify(conn, path, key_hex)
-        else:
-            run_statements(conn, call)
-        if not call.warmup:
-            found[call.label].append((time.perf_counter() - start) * 1000)
-    conn.close()
-    return dict(found)
+def replay_one(conn: Any, call: Call, path: Path, key_hex: str | None) -> Any:
+    """Run one recorded call; returns the connection to use next (an ``open`` replaces it)."""
+    if call.kind == "open":
+        conn.close()
+        return open_and_check(path, key_hex)
+    if call.kind == "backup":
+        backup_and_verify(conn, path, key_hex)
+    else:
+        run_statements(conn, call)
+    return conn
 
 
 def warm_up(database: Path) -> None:
@@ -108,17 +101,30 @@ def warm_up(database: Path) -> None:
             pass
 
 
+def serve(path: Path, key_hex: str | None) -> None:
+    """Replay each call as it arrives (length-prefixed pickles on standard input), answering
+    with its milliseconds: both sides are measured moments apart, under the same load (this
+    machine is shared; a replay run minutes later once met a disk four times slower)."""
+    warm_up(path)
+    conn = connect(path, key_hex)
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    while header := source.read(4):
+        call: Call = pickle.loads(source.read(struct.unpack(">I", header)[0]))
+        start = time.perf_counter()
+        conn = replay_one(conn, call, path, key_hex)
+        sink.write(struct.pack(">d", (time.perf_counter() - start) * 1000))
+        sink.flush()
+    conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("calls", type=Path)
     parser.add_argument("database", type=Path)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--key-stdin", action="store_true")
+    parser.add_argument("--key-stdin", action="store_true",
+                        help="the first line of standard input is the raw key (hex)")
     args = parser.parse_args()
-    key_hex = sys.stdin.readline().strip() if args.key_stdin else None
-    calls: list[Call] = pickle.loads(args.calls.read_bytes())
-    warm_up(args.database)
-    args.out.write_text(json.dumps(replay(calls, args.database, key_hex)))
+    key_hex = sys.stdin.buffer.readline().decode().strip() if args.key_stdin else None
+    serve(args.database, key_hex)
 
 
 if __name__ == "__main__":
