@@ -107,8 +107,9 @@ def test_a_working_day_leaves_no_sentinel_anywhere(tmp_path: Path) -> None:
     after = sweep(places.swept())
     [backup] = (places.out / "usb").glob("*.poskobak")
     report.record("leak sweep of the whole app (L1-L3)", 1, cases=CASES + 2,
-                  files_swept=len(after.files | live.files),
-                  mb_swept=round((after.size + live.size) / 2**20, 1),
+                  files_on_disk=len(after.files),
+                  open_files_read=sum(name.startswith("fd:") for name in live.files),
+                  mb_read=round((after.size + live.size) / 2**20, 1),
                   hits=len(live.hits) + len(after.hits))
     assert live.hits == {}, f"sentinel on disk while the app ran: {sorted(live.hits)}"
     assert after.hits == {}, f"sentinel on disk after the kill: {sorted(after.hits)}"
