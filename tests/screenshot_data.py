@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from app.domain.enums import CaseStatus
 from app.services.breaches import BreachInput
 from app.services.documents import Rendered
-from tests.screenshot_documents import first_page
+from tests.screenshot_documents import first_page, run_job
 from ui.backend import Backend
 from ui.context import PageName
 from ui.data_protection import jobs
@@ -30,12 +31,6 @@ from ui.shell import Shell
 #: Where the demo backup goes; removed when ``make screenshots`` ends.
 BACKUP_FOLDER = Path(tempfile.mkdtemp(prefix="posko-screens-backup-"))
 atexit.register(shutil.rmtree, BACKUP_FOLDER, True)
-
-
-def _run(window: Shell, job: Callable[[Backend], object]) -> object:
-    found: list[object] = []
-    window.runner.run(job, found.append)
-    return found[0]
 
 
 def _data_page(window: Shell, tab: str) -> DataPage:
@@ -51,7 +46,7 @@ def data_tab(tab: str, prepare: Callable[[Backend], object] | None = None,
     assert tab in TABS
     def scene(window: Shell) -> QWidget | None:
         if prepare is not None:
-            _run(window, prepare)
+            run_job(window, prepare)
         _data_page(window, tab)
         return None
     return scene
@@ -90,28 +85,20 @@ def _erase_one(backend: Backend) -> list[str]:
     return [record.code]
 
 
-def breach_notice_page(window: Shell) -> QImage:
-    breach_id = _run(window, _first_breach)
-    assert isinstance(breach_id, int)
-    rendered = _run(window, jobs.breach_notice(breach_id))
-    assert isinstance(rendered, Rendered)
-    return first_page(rendered.pdf)
+def _document_page(lookup: Callable[[Backend], object],
+                   render: Callable[[Any], Callable[[Backend], Rendered]],
+                   ) -> Callable[[Shell], QImage]:
+    """Find what to print (a job), render it (a job), and return its first page."""
+    def scene(window: Shell) -> QImage:
+        rendered = run_job(window, render(run_job(window, lookup)))
+        assert isinstance(rendered, Rendered)
+        return first_page(rendered.pdf)
+    return scene
 
 
-def access_report_page(window: Shell) -> QImage:
-    case_id = _run(window, _any_case)
-    assert isinstance(case_id, int)
-    rendered = _run(window, jobs.subject_access_report(case_id))
-    assert isinstance(rendered, Rendered)
-    return first_page(rendered.pdf)
-
-
-def destruction_record_page(window: Shell) -> QImage:
-    codes = _run(window, _erase_one)
-    assert isinstance(codes, list)
-    rendered = _run(window, jobs.destruction_record(codes))
-    assert isinstance(rendered, Rendered)
-    return first_page(rendered.pdf)
+breach_notice_page = _document_page(_first_breach, jobs.breach_notice)
+access_report_page = _document_page(_any_case, jobs.subject_access_report)
+destruction_record_page = _document_page(_erase_one, jobs.destruction_record)
 
 
 def beranda_reminders(window: Shell) -> QWidget | None:

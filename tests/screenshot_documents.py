@@ -46,7 +46,7 @@ def first_page(pdf: bytes) -> QImage:
     return image
 
 
-def _run(window: Shell, job: Callable[[Backend], object]) -> object:
+def run_job(window: Shell, job: Callable[[Backend], object]) -> object:
     found: list[object] = []
     window.runner.run(job, found.append)
     return found[0]
@@ -68,7 +68,7 @@ def _referred_case(kind: ReferralKind) -> Callable[[Backend], Case]:
 def _request(window: Shell, kind: DocumentKind) -> DocumentRequest:
     wanted = ReferralKind.PENERUSAN if kind is DocumentKind.SURAT_PENERUSAN else \
         ReferralKind.RUJUKAN
-    case = _run(window, _referred_case(wanted))
+    case = run_job(window, _referred_case(wanted))
     assert isinstance(case, Case)
     if kind in CASE_DOCUMENTS:
         return DocumentRequest(kind, case.id)
@@ -77,7 +77,7 @@ def _request(window: Shell, kind: DocumentKind) -> DocumentRequest:
 
 
 def _rendered(window: Shell, kind: DocumentKind) -> Rendered:
-    rendered = _run(window, jobs.render(_request(window, kind)))
+    rendered = run_job(window, jobs.render(_request(window, kind)))
     assert isinstance(rendered, Rendered)
     return rendered
 
@@ -91,7 +91,7 @@ def document_page(kind: DocumentKind) -> Callable[[Shell], QImage]:
 def recap_page(window: Shell) -> QImage:
     assert window.workspace is not None
     year = window.workspace.ctx.office_today().year
-    rendered = _run(window, jobs.recap(date(year, 1, 1), date(year, 12, 31)))
+    rendered = run_job(window, jobs.recap(date(year, 1, 1), date(year, 12, 31)))
     assert isinstance(rendered, Rendered)
     return first_page(rendered.pdf)
 
