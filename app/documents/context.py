@@ -12,16 +12,10 @@ from app.domain.models import Case, Referral
 from app.domain.settings import OfficeSettings, Recipient
 
 
-@dataclass(frozen=True)
-class CaseDocument:
-    """One case as a document sees it."""
+class OfficeFormat:
+    """Time zone and paper of every document, both from the office settings."""
 
     office: OfficeSettings
-    case: Case
-    officers: Mapping[int, str]  # user id → display name (who received, who wrote a note)
-    printed_at: datetime
-    printed_by: str
-    invariant: bool = False      # byte-identical output (tests only)
 
     @property
     def tz(self) -> timezone:
@@ -30,6 +24,18 @@ class CaseDocument:
     @property
     def paper(self) -> PaperSize:
         return self.office.paper_size
+
+
+@dataclass(frozen=True)
+class CaseDocument(OfficeFormat):
+    """One case as a document sees it."""
+
+    office: OfficeSettings
+    case: Case
+    officers: Mapping[int, str]  # user id → display name (who received, who wrote a note)
+    printed_at: datetime
+    printed_by: str
+    invariant: bool = False      # byte-identical output (tests only)
 
 
 @dataclass(frozen=True)

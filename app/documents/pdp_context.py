@@ -8,32 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
-from app.documents.context import CaseDocument
-from app.domain.deadlines import zone
-from app.domain.enums import PaperSize
+from app.documents.context import CaseDocument, OfficeFormat
 from app.domain.models import AttachmentInfo, FieldChange
 from app.domain.settings import OfficeSettings
 
 
 @dataclass(frozen=True)
-class OfficeDocument:
+class OfficeDocument(OfficeFormat):
     """A document about the office's processing rather than about one case."""
 
     office: OfficeSettings
     printed_at: datetime
     printed_by: str
     invariant: bool = False      # byte-identical output (tests only)
-
-    @property
-    def tz(self) -> timezone:
-        return zone(self.office.timezone)
-
-    @property
-    def paper(self) -> PaperSize:
-        return self.office.paper_size
 
 
 @dataclass(frozen=True)
