@@ -6,9 +6,14 @@ thread* — the only thread that ever touches the SQLCipher connection (STYLE.md
 
 from __future__ import annotations
 
-from app.errors import AuthError, ErrorCode
+from collections.abc import Callable
+from typing import TypeVar
+
+from app.errors import AuthError, ErrorCode, StorageError
 from app.services.session import Session
 from app.services.vault import Vault
+
+T = TypeVar("T")
 
 
 class Backend:
@@ -17,10 +22,30 @@ class Backend:
         self.session: Session | None = None
 
     def require(self) -> Session:
-        """The open session, or the same error a locked vault gives."""
+        """The open session, or the same error a locked vault gives.
+
+        Once the whole-file check beside the session has found damage, every job is refused
+        (``after_unlock``: no dialog for it, the shell is already leaving for the unlock
+        screen, where it offers a restore).
+        """
         if self.session is None or not self.session.is_open:
             raise AuthError(ErrorCode.VAULT_MISSING)
+        if self.session.damaged:
+            raise StorageError(ErrorCode.INTEGRITY_FAILED, after_unlock=True)
         return self.session
+
+    def call(self, job: Callable[[Backend], T]) -> T:
+        """``job(self)``; a driver error escaping the services (a damaged page read before the
+        check beside the session got there) arrives as its coded error, not as a crash."""
+        from app.services.session import coded  # the session module loads after the window
+
+        try:
+            return job(self)
+        except Exception as error:
+            mapped = coded(error)
+            if mapped is error:
+                raise
+            raise mapped from None
 
     def lock(self, reason: str) -> None:
         """Close the session (checkpoint, close, wipe the key); a no-op when already locked."""

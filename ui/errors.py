@@ -215,6 +215,8 @@ def field_errors(error: BaseException) -> dict[str, str]:
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A modal message for an error that has no field to show it next to."""
+    if isinstance(error, AppError) and error.params.get("after_unlock"):
+        return  # damage found beside the session: the shell shows it on the unlock screen
     box = QMessageBox(QMessageBox.Icon.Warning, tr("Posko PPKS"), message_for(error),
                       QMessageBox.StandardButton.NoButton, parent)
     box.addButton(tr("Tutup"), QMessageBox.ButtonRole.AcceptRole)

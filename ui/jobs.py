@@ -33,14 +33,15 @@ def _opened(backend: Backend, session: Session) -> Unlocked:
 
 def unlock(username: str, password: str) -> Callable[[Backend], Unlocked]:
     def job(backend: Backend) -> Unlocked:
-        return _opened(backend, backend.vault.unlock(username, password))
+        return _opened(backend, backend.vault.unlock(username, password, check_beside=True))
 
     return job
 
 
 def unlock_with_recovery(username: str, code: str) -> Callable[[Backend], Unlocked]:
     def job(backend: Backend) -> Unlocked:
-        return _opened(backend, backend.vault.unlock_with_recovery(code, username))
+        return _opened(backend, backend.vault.unlock_with_recovery(code, username,
+                                                                   check_beside=True))
 
     return job
 
@@ -59,6 +60,17 @@ def lock(reason: str) -> Callable[[Backend], None]:
         backend.lock(reason)
 
     return job
+
+
+def unlock_check_passed(backend: Backend) -> bool | None:
+    """The whole-file check beside the session: ``None`` while it runs, then whether it passed.
+
+    A session that has ended meanwhile answers ``True``: its next unlock checks again.
+    """
+    session = backend.session
+    if session is None or not session.is_open:
+        return True
+    return session.unlock_check_passed()
 
 
 def lockout_seconds(backend: Backend) -> int:

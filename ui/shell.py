@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.backup.files import OpenedBackup
+from app.errors import ErrorCode, StorageError
 from app.services.vault import Vault, VaultState
 from ui import clipboard, jobs, session_watch
 from ui.backend import Backend
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # built at the first unlock: every page, and through them the
 QUICK_HIDE_KEY = "F12"
 LOCK_KEY = "Ctrl+L"
 MINUTE_MS = 60_000
+CHECK_POLL_MS = 500  # how often the shell asks whether the check beside the session has ended
 
 
 class Shell(QMainWindow):
@@ -52,6 +54,9 @@ class Shell(QMainWindow):
         self.stack.addWidget(self.unlock_page)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self._on_idle)
+        self._check_poll = QTimer(self)
+        self._check_poll.setInterval(CHECK_POLL_MS)
+        self._check_poll.timeout.connect(self._poll_unlock_check)
         QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self._shortcuts()
         self._update_title("")
@@ -110,6 +115,30 @@ class Shell(QMainWindow):
         workspace.restore(back[1] if back and back[0] == result.user.id else {})
         minutes = result.settings.auto_lock_minutes
         self.idle.start(self._idle_ms if self._idle_ms is not None else minutes * MINUTE_MS)
+        self._check_poll.start()
+
+    def _poll_unlock_check(self) -> None:
+        self.runner.run(jobs.unlock_check_passed, self._on_unlock_check)
+
+    def _on_unlock_check(self, passed: object) -> None:
+        if passed is None or self.workspace is None:
+            return  # still running, or locked meanwhile (the next unlock checks again)
+        self._check_poll.stop()
+        if passed is False:
+            self._on_damaged()
+
+    def _on_damaged(self) -> None:
+        """The whole-file check found damage: leave the vault at once and offer a restore.
+
+        Pending input is not saved: the damaged vault refuses every write.
+        """
+        workspace = self.workspace
+        if workspace is None:
+            return
+        username = workspace.ctx.user.username
+        self._leave_workspace(workspace, "damaged")
+        self._show_unlock(username)
+        self.unlock_page.show_failure(StorageError(ErrorCode.INTEGRITY_FAILED))
 
     # --- locking -------------------------------------------------------------------------
 
@@ -121,15 +150,20 @@ class Shell(QMainWindow):
         workspace.flush()
         self._return_to = (workspace.ctx.user.id, workspace.location())
         username = workspace.ctx.user.username
+        self._leave_workspace(workspace, reason)
+        self._show_unlock(username)
+
+    def _leave_workspace(self, workspace: Workspace, reason: str) -> None:
+        """Destroy every case widget and close the session in the DB thread."""
         self.workspace = None
         self.idle.stop()
+        self._check_poll.stop()
         self.stack.removeWidget(workspace)
         workspace.hide()
         workspace.deleteLater()
         self.runner.run(jobs.lock(reason))
         self._clear_clipboard()
         self._update_title("")
-        self._show_unlock(username)
 
     def restore_backup(self, opened: OpenedBackup, restorer: str | None) -> None:
         """Replace the vault with a backup (from Data & Cadangan or the setup wizard)."""

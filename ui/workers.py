@@ -68,7 +68,7 @@ class ImmediateRunner:
     def run(self, job: Job, on_done: DoneCallback | None = None,
             on_error: ErrorCallback | None = None) -> None:
         try:
-            result = job(self.backend)
+            result = self.backend.call(job)
         except Exception as exc:  # delivered to the caller, as the threaded runner does
             _deliver(exc, True, on_done, on_error)
             return
@@ -95,7 +95,7 @@ class _DbWorker(QObject):
     @Slot(int, object)
     def execute(self, request: int, job: Job) -> None:
         try:
-            result = job(self._backend)
+            result = self._backend.call(job)
         except Exception as exc:
             self.failed.emit(request, exc)
             return

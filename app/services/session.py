@@ -40,7 +40,8 @@ from app.services.settings import load as load_settings
 from app.services.statistics import StatisticsService
 from app.services.users import UserService
 from app.services.workflow import WorkflowService
-from app.store.connection import Connection, checkpoint
+from app.store.connection import Connection, DatabaseError, as_storage_error, checkpoint
+from app.store.quick_check import BackgroundCheck, CheckState
 from app.store.tx import write_transaction
 
 if TYPE_CHECKING:  # imported on first use: reportlab and openpyxl take ~0.5 s to load, and
@@ -49,15 +50,24 @@ if TYPE_CHECKING:  # imported on first use: reportlab and openpyxl take ~0.5 s t
     from app.services.exports import ExportService
 
 
+def coded(error: Exception) -> Exception:
+    """A driver error that escaped a service — a damaged page read, a full disk — as its coded
+    :class:`StorageError` (``INTEGRITY_FAILED`` for damage); any other error as it is."""
+    return as_storage_error(error) if isinstance(error, DatabaseError) else error
+
+
 class Session:
     def __init__(self, *, paths: VaultPaths, conn: Connection, db_key: bytearray, user: User,
                  audit: AuditLog, clock: Clock, lock: filelock.BaseFileLock,
-                 via_recovery: bool, notes: tuple[str, ...] = ()) -> None:
+                 via_recovery: bool, notes: tuple[str, ...] = (),
+                 quick_check: BackgroundCheck | None = None) -> None:
         self.paths = paths
         self._conn = conn
         self._db_key = db_key
         self._lock = lock
         self.notes = notes
+        self._quick_check = quick_check
+        self._check_recorded = False
         self.ctx = Context(conn=conn, user=user, audit=audit, clock=clock,
                            via_recovery=via_recovery)
         self.keyring = Keyring(paths, conn, db_key, audit, clock)
@@ -70,6 +80,32 @@ class Session:
     @property
     def is_open(self) -> bool:
         return self._open
+
+    def unlock_check_passed(self, timeout: float = 0.0) -> bool | None:
+        """The unlock's ``quick_check``: ``None`` while it runs beside the session (after
+        waiting up to ``timeout`` seconds), then whether it passed (``True`` at once when it ran
+        before opening).
+
+        A pass is audited once. Damage is not written into the damaged vault: it is logged,
+        and closing the session then leaves the database file as it was found.
+        """
+        check = self._quick_check
+        state = CheckState.PASSED if check is None else check.wait(timeout)
+        if state is CheckState.RUNNING:
+            return None
+        if check is not None and state is CheckState.PASSED and self._open \
+                and not self._check_recorded:
+            self._check_recorded = True
+            with write_transaction(self._conn):
+                self.ctx.audit.append("integrity.quick_check", actor=self.ctx.user.id,
+                                      detail={"ok": True, "after_unlock": True})
+        return state is not CheckState.DAMAGED
+
+    @property
+    def damaged(self) -> bool:
+        """The check beside this session found damage: no more work may be done in it."""
+        check = self._quick_check
+        return check is not None and check.state() is CheckState.DAMAGED
 
     def _ready(self) -> Context:
         if not self._open:
@@ -175,16 +211,23 @@ class Session:
     def _shutdown(self, reason: str | None) -> None:
         """Everything ``close`` does except releasing the process lock."""
         self._open = False
+        check = self._quick_check
+        if check is not None:
+            check.stop()
+        damaged = check is not None and check.state() is CheckState.DAMAGED
         try:
-            if reason is not None:
+            if reason is not None and not damaged:
                 with contextlib.suppress(Exception), write_transaction(self._conn):
                     self.ctx.audit.append("session.lock", actor=self.ctx.user.id,
                                           detail={"reason": reason})
-            with contextlib.suppress(Exception):
-                checkpoint(self._conn)
+            if not damaged:
+                with contextlib.suppress(Exception):
+                    checkpoint(self._conn)
             self._conn.close()
         finally:
             wipe(self._db_key)
+            if check is not None:
+                check.release()  # after the session's connection: see app.store.quick_check
 
     def rotate_key(self) -> None:
         """Re-encrypt the vault under a new database key; the session ends (unlock again).

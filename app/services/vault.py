@@ -41,7 +41,8 @@ from app.services.session import Session
 from app.services.settings import validate as validate_settings
 from app.services.settings import write as write_settings
 from app.store import migrations, search_index, user_repo
-from app.store.connection import Connection, open_database
+from app.store.connection import Connection, DatabaseError, open_database, read_failure
+from app.store.quick_check import BackgroundCheck, CheckState
 from app.store.tx import write_transaction
 
 
@@ -88,6 +89,7 @@ class Vault:
         self.paths = paths
         self.clock: Clock = clock or SystemClock()
         self._kdf_params = kdf_params
+        self._last_check: BackgroundCheck | None = None
 
     # --- state ---------------------------------------------------------------------------
 
@@ -190,8 +192,12 @@ class Vault:
 
     # --- unlock --------------------------------------------------------------------------
 
-    def unlock(self, username: str, password: str) -> Session:
+    def unlock(self, username: str, password: str, *, check_beside: bool = False) -> Session:
         """Open the vault as an officer.
+
+        ``check_beside`` (the desktop app) runs the whole-file ``quick_check`` beside the new
+        session instead of before it (:mod:`app.store.quick_check`; see ``Session.unlock_check``);
+        after a check that found damage, the next unlock checks first again.
 
         Raises:
             AuthError: ``WRONG_CREDENTIALS`` (username or password; deliberately not which),
@@ -216,9 +222,11 @@ class Vault:
                 db_key = slots.open_slot(slot, secret, vault_id=document.vault_id)
             except AuthError:
                 raise self._failed(name) from None
-            return self._open(db_key, document, source, slot, secret, name, lock)
+            return self._open(db_key, (document, source, slot), secret, name, lock,
+                              check_beside)
 
-    def unlock_with_recovery(self, code: str, username: str) -> Session:
+    def unlock_with_recovery(self, code: str, username: str, *,
+                             check_beside: bool = False) -> Session:
         """Open the vault with the printed recovery code, acting as ``username``.
 
         Raises:
@@ -236,7 +244,8 @@ class Vault:
                 db_key = slots.open_slot(slot, secret, vault_id=document.vault_id)
             except AuthError:
                 raise self._failed(None, ErrorCode.RECOVERY_CODE_WRONG) from None
-            return self._open(db_key, document, source, slot, secret, name, lock)
+            return self._open(db_key, (document, source, slot), secret, name, lock,
+                              check_beside)
 
     def _prepare(self) -> tuple[KeyFile, Source]:
         if self.state() is not VaultState.READY:
@@ -252,24 +261,34 @@ class Vault:
         lockout.record_failure(self.paths.lockout, self.clock.now(), known_username)
         return AuthError(code)
 
-    def _open(self, db_key: bytearray, document: KeyFile, source: Source, slot: Slot,
-              secret: bytes, username: str, lock: filelock.BaseFileLock) -> Session:
+    def _open(self, db_key: bytearray, opened: tuple[KeyFile, Source, Slot], secret: bytes,
+              username: str, lock: filelock.BaseFileLock, check_beside: bool) -> Session:
+        beside = check_beside and not (self._last_check is not None
+                                       and self._last_check.state() is CheckState.DAMAGED)
         try:
-            conn = open_database(self.paths.db, db_key)
+            conn = open_database(self.paths.db, db_key, defer_quick_check=beside)
         except BaseException:
             wipe(db_key)
             raise
+        check = BackgroundCheck(self.paths.db, db_key) if beside else None
+        self._last_check = check
         try:
-            return self._start_session(conn, db_key, document, source, slot, secret, username,
-                                       lock)
-        except BaseException:
+            return self._start_session(conn, db_key, *opened, secret, username, lock, check)
+        except BaseException as exc:
+            if check is not None:
+                check.stop()
             conn.close()
+            if check is not None:
+                check.release()
             wipe(db_key)
+            if isinstance(exc, DatabaseError):  # unchecked pages are read here now
+                raise read_failure(exc) from None
             raise
 
     def _start_session(self, conn: Connection, db_key: bytearray, document: KeyFile,
                        source: Source, slot: Slot, secret: bytes, username: str,
-                       lock: filelock.BaseFileLock) -> Session:
+                       lock: filelock.BaseFileLock,
+                       check: BackgroundCheck | None) -> Session:
         meta = dict(conn.execute("SELECT key, value FROM vault_meta").fetchall())
         if meta.get("vault_id") != document.vault_id:
             raise StorageError(ErrorCode.VAULT_ID_MISMATCH)
@@ -291,7 +310,8 @@ class Vault:
         self._audit_unlock(conn, audit, user.id, slot, mac_ok, notes)
         return Session(paths=self.paths, conn=conn, db_key=db_key, user=user, audit=audit,
                        clock=self.clock, lock=lock, via_recovery=slot.kind is SlotKind.RECOVERY,
-                       notes=tuple(notes) + (() if mac_ok else ("slots_mac_mismatch",)))
+                       notes=tuple(notes) + (() if mac_ok else ("slots_mac_mismatch",)),
+                       quick_check=check)
 
     def _session_user(self, conn: Connection, slot: Slot, username: str) -> User:
         if not accepted(slot, registry(conn)):

@@ -141,13 +141,17 @@ def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
     conn.execute("PRAGMA cipher_compatibility = 4")
 
 
-def open_database(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
+def open_database(path: Path, key: bytes | bytearray, *, create: bool = False,
+                  defer_quick_check: bool = False) -> Connection:
     """Open (or create) the encrypted database at ``path`` with a raw 32-byte key.
 
     Args:
         path: the ``posko.db`` file.
         key: the database key; the caller keeps and wipes its own copy.
         create: allow creating a new file; otherwise a missing file is an error.
+        defer_quick_check: skip the whole-file ``quick_check`` here because the caller runs it
+            beside the session (:mod:`app.store.quick_check`); the WAL check and the key probe
+            still run first.
 
     Returns:
         A configured connection in autocommit mode (transactions are explicit).
@@ -160,7 +164,7 @@ def open_database(path: Path, key: bytes | bytearray, *, create: bool = False) -
     key_hex(key)  # refuse bad key material before SQLite creates any file
     _check_file(path, create)
     if path.exists():
-        _check_health(path, key)
+        _check_health(path, key, quick_check=not defer_quick_check)
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     except sqlcipher3.Error as exc:
@@ -189,7 +193,7 @@ def _has_plaintext_header(path: Path) -> bool:
         return handle.read(16).startswith(PLAINTEXT_HEADER)
 
 
-def _check_health(path: Path, key: bytes | bytearray) -> None:
+def _check_health(path: Path, key: bytes | bytearray, *, quick_check: bool) -> None:
     """The key fits and the file is sound, checked before any writable connection exists.
 
     When the last connection closes, SQLite folds the WAL into the database and deletes it —
@@ -197,25 +201,59 @@ def _check_health(path: Path, key: bytes | bytearray) -> None:
     "repair", offer restore). A read-only connection never does that.
     """
     wal_check.check(path)
+    conn = open_read_only(path, key)
+    try:
+        if quick_check:
+            run_quick_check(conn)
+    finally:
+        conn.close()
+
+
+def open_read_only(path: Path, key: bytes | bytearray, *,
+                   check_same_thread: bool = True) -> Connection:
+    """A keyed read-only connection whose first read succeeded (it never checkpoints).
+
+    Raises:
+        StorageError: ``NOT_A_VAULT_DB`` for a wrong key or a damaged first page, otherwise
+            as :func:`read_failure`.
+    """
+    prepare_process()
     try:
         conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                  isolation_level=None, check_same_thread=True)
+                                  isolation_level=None, check_same_thread=check_same_thread)
     except sqlcipher3.Error as exc:
         raise _storage_error(exc) from None
     try:
         _apply_key(conn, key)
         _probe(conn)
-        if _scalar(conn, "PRAGMA quick_check") != "ok":
-            raise StorageError(ErrorCode.INTEGRITY_FAILED)
-    except sqlcipher3.Error as exc:
-        error = _storage_error(exc)
-        if error.code is ErrorCode.STORAGE_FAILED:
-            # The key fitted, so a failure to read is damage (e.g. "vtable constructor
-            # failed" for a damaged search-index page), not a failed save.
-            error = StorageError(ErrorCode.INTEGRITY_FAILED)
-        raise error from None
-    finally:
+    except BaseException as exc:
         conn.close()
+        if isinstance(exc, sqlcipher3.Error):
+            raise read_failure(exc) from None
+        raise
+    return conn
+
+
+def run_quick_check(conn: Connection) -> None:
+    """``PRAGMA quick_check`` over the whole file; raises ``INTEGRITY_FAILED`` unless ``ok``."""
+    try:
+        result = _scalar(conn, "PRAGMA quick_check")
+    except sqlcipher3.Error as exc:
+        raise read_failure(exc) from None
+    if result != "ok":
+        raise StorageError(ErrorCode.INTEGRITY_FAILED)
+
+
+def read_failure(exc: Exception) -> StorageError:
+    """A driver error while reading with a key that fitted: damage, unless the disk said why.
+
+    A failure to read (e.g. "vtable constructor failed" for a damaged search-index page) is
+    damage, not a failed save.
+    """
+    error = _storage_error(exc)
+    if error.code is ErrorCode.STORAGE_FAILED:
+        return StorageError(ErrorCode.INTEGRITY_FAILED)
+    return error
 
 
 def _probe(conn: Connection) -> None:

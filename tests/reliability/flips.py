@@ -4,8 +4,9 @@
 transactions that were never checkpointed, older frames of an earlier log generation behind
 them (the WAL restarted after a checkpoint, as SQLite's auto-checkpoint does every 1,000
 pages), and the ``-shm`` index — copied while the writing session still holds them open.
-:func:`attempt` flips one bit in a fresh copy and tries what an officer would: unlock, then
-the full check behind ``posko-admin verify``.
+:func:`attempt` flips one bit in a fresh copy and tries what an officer would: unlock as the
+desktop app does (the whole-file ``quick_check`` beside the new session), then the full check
+behind ``posko-admin verify``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ DETECTED_AT_OPEN = {ErrorCode.INTEGRITY_FAILED, ErrorCode.NOT_A_VAULT_DB}
 
 class Outcome(StrEnum):
     OPEN = "refused at unlock"
+    BESIDE = "found beside the unlock"  # the quick_check beside the new session: locked again
     VERIFY = "found by verify"
     HARMLESS = "harmless"  # unlock and verify pass and the content equals the original's
     SILENT = "SILENT"      # unlock and verify pass, yet the content differs: never allowed
@@ -104,8 +106,9 @@ def _write(session: Session, tag: str, count: int) -> None:
 
 def _reference(pristine: Path, scratch: Path) -> str:
     shutil.copytree(pristine, scratch)
-    with helpers.new_vault(scratch).unlock(helpers.KOORDINATOR,
-                                           helpers.KOORDINATOR_PASSWORD) as session:
+    with helpers.new_vault(scratch).unlock(helpers.KOORDINATOR, helpers.KOORDINATOR_PASSWORD,
+                                           check_beside=True) as session:
+        assert session.unlock_check_passed(timeout=300)  # audited, as in every attempt
         digest = content_digest(session.ctx.conn).sha256
         assert session.integrity.check().ok
     shutil.rmtree(scratch)
@@ -154,11 +157,17 @@ def attempt(pristine: Pristine, flip: Flip, copy: Path) -> Result:
     data[flip.offset] ^= 1 << flip.bit
     target.write_bytes(bytes(data))
     damaged = _snapshot(copy)
+    log_found = _committed_log(copy, pristine)
     try:
-        session = helpers.new_vault(copy).unlock(helpers.KOORDINATOR,
-                                                 helpers.KOORDINATOR_PASSWORD)
+        session = helpers.new_vault(copy).unlock(
+            helpers.KOORDINATOR, helpers.KOORDINATOR_PASSWORD, check_beside=True)
     except AppError as error:
         return Result(flip, Outcome.OPEN, error.code.value, _snapshot(copy) == damaged, False)
+    if session.unlock_check_passed(timeout=300) is False:
+        session.close()
+        kept = (all(_sha(copy / name) == damaged[name] for name in KEPT if name != "posko.db-wal")
+                and _committed_log(copy, pristine) == log_found)
+        return Result(flip, Outcome.BESIDE, "", kept, False)
     with session:
         intact = content_digest(session.ctx.conn).sha256 == pristine.reference
         report = session.integrity.check()
@@ -167,3 +176,9 @@ def attempt(pristine: Pristine, flip: Flip, copy: Path) -> Result:
     if not report.ok:
         return Result(flip, Outcome.VERIFY, "verify", kept, intact)
     return Result(flip, Outcome.HARMLESS if intact else Outcome.SILENT, "", kept, intact)
+
+
+def _committed_log(copy: Path, pristine: Pristine) -> bytes:
+    """The WAL's header and committed frames. After damage found beside the unlock, the
+    unlock's own audit rows follow them in the log; what was found must be left as it was."""
+    return (copy / "posko.db-wal").read_bytes()[:WAL_HEADER + pristine.committed_frames * FRAME]

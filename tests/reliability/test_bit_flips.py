@@ -49,7 +49,8 @@ def _record(results: list[flips.Result]) -> None:
     regions = Counter(result.flip.region for result in results)
     report.record(
         "bit flips, database and WAL (R6)", len(results),
-        refused_at_unlock=outcomes[Outcome.OPEN], found_by_verify=outcomes[Outcome.VERIFY],
+        refused_at_unlock=outcomes[Outcome.OPEN],
+        found_beside_unlock=outcomes[Outcome.BESIDE], found_by_verify=outcomes[Outcome.VERIFY],
         verify_data_intact=sum(r.data_intact for r in results if r.outcome is Outcome.VERIFY),
         harmless=outcomes[Outcome.HARMLESS], silent=outcomes[Outcome.SILENT],
         wal_committed=regions[Region.WAL_COMMITTED] + regions[Region.WAL_HEADER],

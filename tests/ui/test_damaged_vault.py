@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.errors import ErrorCode, StorageError
-from tests import helpers
+from tests import cold_pages, helpers
 from tests.reliability import report
 from tests.ui.backup_support import (
     Questions,
@@ -104,3 +104,26 @@ def test_a_wrong_password_offers_no_restore(qtbot: QtBot, source: Source,
     page = office.shell.unlock_page
     assert page.message.text() == "Nama pengguna atau kata sandi salah."
     assert not page.restore_button.isVisible()
+
+
+def test_damage_found_beside_the_session_locks_and_offers_a_restore(
+        qtbot: QtBot, shown_errors: list[str], tmp_path: Path) -> None:
+    """Damage the unlock does not read: the officer gets in, and the check beside the session
+    (a moment later) takes the vault away again with the damage message and the restore."""
+    source = cold_pages.make_vault(tmp_path / "sumber")
+    office = open_office(qtbot, source, tmp_path / "data")
+    cold_pages.flip_middle_page(office.vault.paths.db)
+    damaged = _digests(office.vault.paths.root)
+    page = office.shell.unlock_page
+    unlock(office.shell)
+    open_workspace(office.shell)  # in: the unlock read no damaged page
+    qtbot.waitUntil(lambda: office.shell.workspace is None, timeout=60_000)
+    assert office.shell.stack.currentWidget() is page
+    assert page.message.text() == message_for(StorageError(ErrorCode.INTEGRITY_FAILED))
+    assert page.restore_button.isVisible()
+    assert _digests(office.vault.paths.root)["posko.db"] == damaged["posko.db"]
+    unlock(office.shell)  # now checked before opening: refused like any damaged vault
+    assert office.shell.workspace is None and page.restore_button.isVisible()
+    assert _digests(office.vault.paths.root)["posko.db"] == damaged["posko.db"]
+    # A page that read a damaged row before the check answered said so (never "unexpected").
+    assert set(shown_errors) <= {page.message.text()}

@@ -71,3 +71,18 @@ def test_repeated_wrong_passwords_start_a_countdown(shell: Shell) -> None:
     assert not page.open_button.isEnabled()
     unlock(shell)  # the right password is refused until the wait is over
     assert shell.workspace is None
+
+
+def test_the_quick_check_beside_the_unlock_passes_once_audited_and_the_shell_stays(
+        qtbot: QtBot, shell: Shell) -> None:
+    unlock(shell)
+    open_workspace(shell)
+    runner = shell.runner
+    assert isinstance(runner, ImmediateRunner)
+    session = runner.backend.require()
+    assert session.unlock_check_passed(timeout=60) is True
+    qtbot.waitUntil(lambda: not shell._check_poll.isActive(), timeout=10_000)
+    assert shell.workspace is not None  # a sound vault: the officer keeps working
+    actions = [row[0] for row in session.ctx.conn.execute(
+        "SELECT action FROM audit WHERE action LIKE 'integrity.%'")]
+    assert actions == ["integrity.quick_check"]

@@ -140,11 +140,15 @@ class UnlockPage(QWidget):
         self._runner.run(jobs.unlock_with_recovery(*answer), self._on_unlocked,
                          self._on_unlock_failed)
 
+    def show_failure(self, error: BaseException) -> None:
+        """Why the vault cannot be opened, with the way to a backup when it is damaged."""
+        self.message.setText(message_for(error))
+        self.restore_button.setVisible(isinstance(error, AppError) and error.code in DAMAGED)
+
     def _on_unlock_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.password.clear()
-        self.message.setText(message_for(error))
-        self.restore_button.setVisible(isinstance(error, AppError) and error.code in DAMAGED)
+        self.show_failure(error)
         if isinstance(error, AuthError) and error.code is ErrorCode.LOCKED_OUT:
             self._start_countdown(int(str(error.params.get("seconds", 30))))
         elif isinstance(error, AuthError) and error.code is ErrorCode.WRONG_CREDENTIALS:
