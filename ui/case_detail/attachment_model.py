@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, tzinfo
 
 from app.domain.models import AttachmentInfo
-from ui.case_detail.table_model import RowTableModel
 from ui.case_detail.texts import CTX, size_text, when
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.models.row_table import RowTableModel
 
 #: Hex digits of the SHA-256 shown in the table; the tooltip has all 64.
 SHORT_HASH = 12

@@ -8,9 +8,9 @@ from datetime import UTC, tzinfo
 from PySide6.QtGui import QColor
 
 from app.audit import AuditEntry
-from ui.case_detail.table_model import ALERT, RowTableModel
 from ui.case_detail.texts import CTX, NONE_TEXT, parse_utc, tr, when
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.models.row_table import ALERT, RowTableModel
 
 #: Audit action codes that concern one case, in the words of the posko.
 ACTIONS: Mapping[str, str] = {

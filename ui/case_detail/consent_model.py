@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 from app.domain.enums import DataItem
 from app.domain.models import ConsentRecord
 from app.services.referrals import DISCLOSING, allowed_items
-from ui.case_detail.table_model import MUTED, RowTableModel
 from ui.case_detail.texts import CTX, NONE_TEXT, day, labels, plain, tr, when
 from ui.i18n import QT_TRANSLATE_NOOP, label_text
+from ui.models.row_table import MUTED, RowTableModel
 
 
 class ConsentTableModel(RowTableModel[ConsentRecord]):

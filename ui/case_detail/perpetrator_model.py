@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from app.domain import taxonomy
 from app.domain.models import Perpetrator
-from ui.case_detail.table_model import RowTableModel
 from ui.case_detail.texts import CTX, plain, yes_no
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.models.row_table import RowTableModel
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtGui import QColor
 
 from app.domain.models import Referral
-from ui.case_detail.table_model import ALERT, RowTableModel
 from ui.case_detail.texts import CTX, tr, when
 from ui.i18n import QT_TRANSLATE_NOOP, label_text
+from ui.models.row_table import ALERT, RowTableModel
 
 
 class ReferralTableModel(RowTableModel[Referral]):

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ui.case_detail.table_model import RowTableModel
+from ui.models.row_table import RowTableModel
 
 ROW_HEIGHT = 26
 #: Columns fit their contents after each load, up to this width (long notes keep a tooltip).

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from app.domain.models import FollowUp, StatusChange
-from ui.case_detail.table_model import RowTableModel
 from ui.case_detail.texts import CTX, NONE_TEXT, tr, when
 from ui.i18n import QT_TRANSLATE_NOOP, label_text
+from ui.models.row_table import RowTableModel
 
 
 @dataclass(frozen=True)

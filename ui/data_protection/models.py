@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor
 from app.domain.models import FieldChange
 from app.services.breaches import Breach
 from app.services.retention import DestroyedCase, Eligible
-from ui.case_detail.table_model import ALERT, RowTableModel
 from ui.case_detail.texts import day, when
 from ui.data_protection.field_labels import field_label, old_value_text
 from ui.data_protection.texts import CTX, NONE_TEXT, countdown, tr
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.models.row_table import ALERT, RowTableModel
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -28,19 +28,11 @@ SHORT = 80
 class DataTableModel(RowTableModel[R]):
     """Headers translated in this package's context; times shown in the office's zone."""
 
+    TR_CONTEXT = CTX
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.tz: tzinfo = UTC
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
-        return None
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
 
     def rows(self) -> list[R]:
         return list(self._rows)

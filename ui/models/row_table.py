@@ -1,7 +1,9 @@
-"""A read-only table of dataclass rows: the shape every case-detail table shares (STYLE.md §2).
+"""A read-only table of dataclass rows: the shape every small table shares (STYLE.md §2).
 
-Subclasses list their column headers (``QT_TRANSLATE_NOOP`` strings) and say what one row
-shows in one column; sorting uses :attr:`SortRole` through a :class:`QSortFilterProxyModel`.
+Case detail, Data & Cadangan, Pelindungan Data and Pengguna list rows of one dataclass each.
+Subclasses list their column headers (``QT_TRANSLATE_NOOP`` strings in :attr:`TR_CONTEXT`) and
+say what one row shows in one column; sorting uses :attr:`SortRole` through a
+:class:`QSortFilterProxyModel` (:func:`sorting_proxy`).
 """
 
 from __future__ import annotations
@@ -9,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
-
-from ui.case_detail.texts import tr
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -31,8 +39,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     SortRole = Qt.ItemDataRole.UserRole
     #: The row's database id (survives ``mapToSource``).
     IdRole = Qt.ItemDataRole.UserRole + 1
+    #: The first role number a subclass may give a meaning of its own (:meth:`custom`).
+    FirstCustomRole = Qt.ItemDataRole.UserRole + 2
 
     HEADERS: tuple[str, ...] = ()
+    TR_CONTEXT = "CaseDetail"
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,6 +53,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -53,7 +67,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
+            return QCoreApplication.translate(self.TR_CONTEXT, self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -71,7 +85,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return None if color is None else QBrush(color)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
-        return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(column)
+        return self.custom(row, role)
 
     # --- what subclasses describe --------------------------------------------------------
 
@@ -91,3 +107,26 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def tooltip(self, row: R, column: int) -> str | None:
         del row, column
         return None
+
+    def alignment(self, column: int) -> int | None:
+        del column
+        return None
+
+    def custom(self, row: R, role: int) -> Any:
+        """A subclass's own roles (from :attr:`FirstCustomRole`)."""
+        del row, role
+        return None
+
+
+#: Numbers and sizes line up on the right.
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def sorting_proxy(model: RowTableModel[Any], parent: QObject | None = None
+                  ) -> QSortFilterProxyModel:
+    """Sorting on the model's native keys."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(RowTableModel.SortRole)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
