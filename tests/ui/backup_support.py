@@ -47,6 +47,25 @@ def prepare_vault(root: Path, cases: int = 1) -> Prepared:
     return Prepared(root, code)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A closed vault and a verified backup of it on a "flashdisk"."""
+
+    prepared: Prepared
+    backup: Path
+
+
+def backed_up(root: Path, cases: int) -> Source:
+    """Under ``root``: the vault (``vault/``, ``cases`` cases) and its backup (``flashdisk/``)."""
+    prepared = prepare_vault(root / "vault", cases=cases)
+    flashdisk = root / "flashdisk"
+    flashdisk.mkdir()
+    with helpers.new_vault(prepared.root).unlock(helpers.KOORDINATOR,
+                                                 helpers.KOORDINATOR_PASSWORD) as session:
+        record = session.backups.create(flashdisk)
+    return Source(prepared, flashdisk / record.file_name)
+
+
 @dataclass
 class Office:
     """A shell on a copy of a prepared vault, its clock and its DB-thread backend."""

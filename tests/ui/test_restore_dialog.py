@@ -4,7 +4,6 @@ cases where nothing may change (wrong password or code, damaged file, cancel).""
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,10 @@ from app.services.vault import Vault
 from tests import helpers
 from tests.ui.backup_support import (
     DeferredRunner,
-    Prepared,
     Questions,
     RestoreDriver,
+    Source,
+    backed_up,
     backup_tab,
     case_codes,
     choose_file,
@@ -32,7 +32,6 @@ from tests.ui.backup_support import (
     open_office,
     open_with_code,
     open_with_password,
-    prepare_vault,
     zeroed,
 )
 from tests.ui.conftest import open_workspace, unlock
@@ -43,23 +42,10 @@ from ui.workers import ImmediateRunner, TaskRunner
 WRONG_PASSWORD = "bukan kata sandi yang benar"
 
 
-@dataclass(frozen=True)
-class Source:
-    prepared: Prepared
-    backup: Path
-
-
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Source:
     """A vault with one case and a verified backup of it on a "flashdisk"."""
-    root = tmp_path_factory.mktemp("restore")
-    prepared = prepare_vault(root / "vault", cases=1)
-    flashdisk = root / "flashdisk"
-    flashdisk.mkdir()
-    with helpers.new_vault(prepared.root).unlock(helpers.KOORDINATOR,
-                                                 helpers.KOORDINATOR_PASSWORD) as session:
-        record = session.backups.create(flashdisk)
-    return Source(prepared, flashdisk / record.file_name)
+    return backed_up(tmp_path_factory.mktemp("restore"), cases=1)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,15 @@ from app.services.vault import VaultState
 from tests import helpers
 from tests.ui.backup_support import (
     Office,
-    Prepared,
     Questions,
     RestoreDriver,
+    Source,
+    backed_up,
     choose_file,
     flip_bytes,
     open_office,
     open_with_code,
     open_with_password,
-    prepare_vault,
     zeroed,
 )
 from tests.ui.conftest import open_workspace, unlock
@@ -31,22 +30,9 @@ from ui.backup.restore_dialog import RestoreDialog
 from ui.setup.wizard import SetupWizard
 
 
-@dataclass(frozen=True)
-class Source:
-    prepared: Prepared
-    backup: Path
-
-
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Source:
-    root = tmp_path_factory.mktemp("setup-restore")
-    prepared = prepare_vault(root / "old-pc", cases=2)
-    flashdisk = root / "flashdisk"
-    flashdisk.mkdir()
-    with helpers.new_vault(prepared.root).unlock(helpers.KOORDINATOR,
-                                                 helpers.KOORDINATOR_PASSWORD) as session:
-        record = session.backups.create(flashdisk)
-    return Source(prepared, flashdisk / record.file_name)
+    return backed_up(tmp_path_factory.mktemp("setup-restore"), cases=2)
 
 
 def wizard_of(office: Office) -> SetupWizard:
