@@ -8,13 +8,11 @@ they hold categories and counts only, never a name or anything that identifies a
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,10 +25,8 @@ from ui.context import UiContext
 from ui.data_protection import jobs
 from ui.data_protection.dialogs import ExportPath
 from ui.errors import message_for
-from ui.i18n import indonesian
+from ui.widgets.period_picker import PeriodPicker
 
-WHOLE_YEAR = 0
-YEARS_BACK = 10
 F = jobs.ExportFormat
 
 
@@ -40,31 +36,21 @@ class ExportTab(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.month_combo = QComboBox(self)
-        self.year_combo = QComboBox(self)
+        self.picker = PeriodPicker(ctx.office_today().year, self)
+        self.month_combo = self.picker.month_combo
+        self.year_combo = self.picker.year_combo
         self.xlsx_button = QPushButton(self.tr("Simpan XLSX…"), self)
         self.xlsx_button.setProperty("role", "primary")
         self.csv_button = QPushButton(self.tr("Simpan CSV…"), self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self._fill_periods()
         self.xlsx_button.clicked.connect(self._on_xlsx_clicked)
         self.csv_button.clicked.connect(self._on_csv_clicked)
         self._build_layout()
 
-    def _fill_periods(self) -> None:
-        self.month_combo.addItem(self.tr("Setahun penuh"), WHOLE_YEAR)
-        locale = indonesian()
-        for month in range(1, 13):
-            self.month_combo.addItem(locale.standaloneMonthName(month), month)
-        this_year = self.ctx.office_today().year
-        for year in range(this_year, this_year - YEARS_BACK, -1):
-            self.year_combo.addItem(str(year), year)
-
     def _build_layout(self) -> None:
         period = QHBoxLayout()
-        period.addWidget(self.month_combo)
-        period.addWidget(self.year_combo)
+        period.addWidget(self.picker)
         period.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Periode"), period)
@@ -91,12 +77,7 @@ class ExportTab(QWidget):
         """Shown: nothing to load (the recap is built when a file is saved)."""
 
     def period(self) -> tuple[date, date]:
-        """First and last day of the chosen month, or of the whole year."""
-        year = int(self.year_combo.currentData())
-        month = int(self.month_combo.currentData())
-        if month == WHOLE_YEAR:
-            return date(year, 1, 1), date(year, 12, 31)
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return self.picker.period()
 
     # --- saving ----------------------------------------------------------------------------
 

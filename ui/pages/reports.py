@@ -6,12 +6,10 @@ with 1 and 2 already hidden by the core (shown as "<3", and no bar is drawn for 
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,9 +30,8 @@ from ui.models.formatting import format_date
 from ui.pages.base import Page
 from ui.printing import jobs as printing_jobs
 from ui.printing.preview_dialog import PreviewDialog
+from ui.widgets.period_picker import PeriodPicker
 
-WHOLE_YEAR = 0
-YEARS_BACK = 10
 NO_VALUE = "—"
 
 
@@ -43,8 +40,9 @@ class ReportsPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.month_combo = QComboBox(self)
-        self.year_combo = QComboBox(self)
+        self.picker = PeriodPicker(ctx.office_today().year, self)
+        self.month_combo = self.picker.month_combo
+        self.year_combo = self.picker.year_combo
         self.show_button = QPushButton(self.tr("Tampilkan"), self)
         self.print_button = QPushButton(self.tr("Cetak rekap"), self)
         self.period_label = QLabel(self)
@@ -53,20 +51,10 @@ class ReportsPage(Page):
         self.sections: dict[str, RecapSection] = {}
         self._content = QWidget()
         self._sections_layout = QVBoxLayout(self._content)
-        self._fill_periods()
         self._configure()
         self._build_layout()
         self.show_button.clicked.connect(self.reload)
         self.print_button.clicked.connect(self._on_print_clicked)
-
-    def _fill_periods(self) -> None:
-        self.month_combo.addItem(self.tr("Setahun penuh"), WHOLE_YEAR)
-        locale = indonesian()
-        for month in range(1, 13):
-            self.month_combo.addItem(locale.standaloneMonthName(month), month)
-        this_year = self.ctx.office_today().year
-        for year in range(this_year, this_year - YEARS_BACK, -1):
-            self.year_combo.addItem(str(year), year)
 
     def _configure(self) -> None:
         self.show_button.setProperty("role", "primary")
@@ -81,7 +69,7 @@ class ReportsPage(Page):
         period = QLabel(self.tr("&Periode"), self)
         period.setBuddy(self.month_combo)
         controls = QHBoxLayout()
-        for widget in (period, self.month_combo, self.year_combo, self.show_button):
+        for widget in (period, self.picker, self.show_button):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.print_button)
@@ -106,28 +94,16 @@ class ReportsPage(Page):
     # --- page contract ---------------------------------------------------------------------
 
     def activate(self, **params: Any) -> None:
-        self._select(self.month_combo, params.get("month"))
-        self._select(self.year_combo, params.get("year"))
+        self.picker.select(params.get("month"), params.get("year"))
         self.reload()
 
     def location(self) -> dict[str, Any]:
-        return {"month": self.month_combo.currentData(), "year": self.year_combo.currentData()}
-
-    @staticmethod
-    def _select(combo: QComboBox, value: object) -> None:
-        index = combo.findData(value) if isinstance(value, int) else -1
-        if index >= 0:
-            combo.setCurrentIndex(index)
+        return self.picker.location()
 
     # --- the recap -------------------------------------------------------------------------
 
     def period(self) -> tuple[date, date]:
-        """First and last day of the chosen month, or of the whole year."""
-        year = int(self.year_combo.currentData())
-        month = int(self.month_combo.currentData())
-        if month == WHOLE_YEAR:
-            return date(year, 1, 1), date(year, 12, 31)
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return self.picker.period()
 
     def reload(self) -> None:
         start, end = self.period()
