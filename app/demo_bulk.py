@@ -2,7 +2,7 @@
 
 :func:`app.demo.seed` walks every case through the services, one savepoint per step, so a
 100,000-case vault took over half an hour (each statement pays SQLCipher's memory wiping, and
-each follow-up re-indexes its case with FTS5 secure-delete). This module writes the *same*
+each follow-up re-indexed its case, then under FTS5 secure-delete). This module writes the *same*
 rows those services write — same repositories, same audit actions and details, same random
 draws, so a given seed gives the same cases — but without the per-step checks (the fake data
 is valid by construction), a thousand cases per transaction, and the search index built once

@@ -3,9 +3,10 @@
 After the retention period (settings, counted from closing) a koordinator may destroy closed or
 archived cases; an erasure request (UU PDP) takes the same path at any time, with its reason.
 Every row of the case goes (persons, consents, referrals, notes, rights, history, attachments,
-drafts, corrections); ``secure_delete`` zeroes the freed pages, the search index forgets the
-words (FTS5 secure-delete), and a checkpoint plus ``VACUUM`` leave nothing in the WAL or in
-free pages. What remains: the case code in the audit log and in ``destroyed_cases`` with
+drafts, corrections); ``secure_delete`` zeroes the freed pages, the search index is merged into
+one segment in the same transaction (which drops every word of the case, including those of
+text edited earlier), and a checkpoint plus ``VACUUM`` leave nothing in the WAL or in free
+pages. What remains: the case code in the audit log and in ``destroyed_cases`` with
 dates, legal basis, reason and who did it — the berita acara pemusnahan is printed from that.
 A case also lives in every backup made before: the destruction is complete only when those
 backups are gone (Beranda flags them).
@@ -23,7 +24,7 @@ from app.errors import AppError, ErrorCode, ValidationError
 from app.services import settings as settings_store
 from app.services.access import Action, require, require_case
 from app.services.context import Context
-from app.store import case_repo
+from app.store import case_repo, search_index
 from app.store.codec import parse_ts, ts
 from app.store.connection import checkpoint
 from app.store.tx import write_transaction
@@ -104,10 +105,10 @@ class RetentionService:
         with write_transaction(ctx.conn):
             for case_id, record in zip(case_ids, records, strict=True):
                 _store(ctx, record)
-                ctx.conn.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
                 ctx.conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
                 ctx.audit.append("case.destroy", actor=ctx.user.id, case_code=record.code,
                                  detail={"basis": kind})
+            search_index.purge(ctx.conn, case_ids)
         _scrub(ctx)
         return records
 
@@ -128,8 +129,7 @@ def _store(ctx: Context, record: DestroyedCase) -> None:
 
 
 def _scrub(ctx: Context) -> None:
-    """No trace in the WAL, free pages or index segments (VACUUM needs no open transaction)."""
-    ctx.conn.execute("INSERT INTO case_search(case_search) VALUES ('optimize')")
+    """No trace in the WAL or free pages (VACUUM needs no open transaction)."""
     checkpoint(ctx.conn)
     ctx.conn.execute("VACUUM")
     checkpoint(ctx.conn)

@@ -47,13 +47,25 @@ def reindex_case(conn: Connection, case_id: int) -> None:
     current = conn.execute("SELECT code, names, body FROM case_search WHERE rowid = ?",
                            (case_id,)).fetchone()
     if current is not None and tuple(current) == document:
-        # Unchanged (a new phone number, a status): removing an entry under secure-delete
-        # visits every index segment and was most of an edit's time (``make bench``).
+        # Unchanged (a new phone number, a status): no delete marker, no new index segment.
         return
     conn.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
     if document is not None:
         conn.execute("INSERT INTO case_search(rowid, code, names, body) VALUES (?, ?, ?, ?)",
                      (case_id, *document))
+
+
+def purge(conn: Connection, case_ids: list[int]) -> None:
+    """Remove destroyed cases from the index so that none of their words is left in it.
+
+    FTS5 secure-delete is off (migration 8: it made every edit slow), so deleting an entry, like
+    re-indexing an edited one, only adds a delete marker; the words stay in older segments until
+    those merge. ``'optimize'`` merges every segment into one, which drops deleted entries and
+    the markers. Call inside the destruction's write transaction, so both commit together.
+    """
+    for case_id in case_ids:
+        conn.execute("DELETE FROM case_search WHERE rowid = ?", (case_id,))
+    conn.execute("INSERT INTO case_search(case_search) VALUES ('optimize')")
 
 
 def rebuild(conn: Connection) -> int:

@@ -133,6 +133,55 @@ def test_no_trace_of_a_destroyed_case_remains(session: Session, vault: Vault, cl
         assert _traces(again, DOOMED) == set() and _traces(again, KEPT) == set(KEPT)
 
 
+#: Chronology words of one case: typed in the draft, then written over while it was still a
+#: draft (no history kept), then corrected after receipt (the old value goes to field_history).
+#: No other indexed word starts with the same two letters: FTS5 stores a term after the prefix
+#: it shares with the term before it (a one-letter word such as "x" shares the first letter).
+EDITED = {"draft": "Qxawalkisah", "overwritten": "Vqtimpakisah", "current": "Zqkinikisah"}
+
+
+def _with_chronology(intake: Intake, word: str) -> Intake:
+    return replace(intake, incident=replace(intake.incident, chronology=f"Kejadian {word} ini."))
+
+
+def _index_traces(session: Session, words: dict[str, str]) -> set[str]:
+    """The words lying in the search index's own pages (its segments), found or not: all but
+    the first letter, which a neighbouring term may share."""
+    rows = session.ctx.conn.execute("SELECT block FROM case_search_data WHERE block IS NOT NULL")
+    blocks = b"".join(bytes(row[0]) for row in rows).lower()
+    return {label for label, word in words.items() if word[1:].lower().encode() in blocks}
+
+
+@pytest.mark.parametrize("destroy", [_destroy_by_retention, _erase_on_request],
+                         ids=["retention", "request"])
+def test_edited_chronology_leaves_no_word_after_destruction(
+        session: Session, vault: Vault, clock: FakeClock,
+        destroy: Callable[[Session, FakeClock, int], None]) -> None:
+    """FTS5 secure-delete is off (it made every edit slow): an edit leaves the old words in an
+    older index segment, cancelled for search; destroying the case must drop them all."""
+    intake = helpers.full_intake(session.now(), tag="Suntingan")
+    case_id = session.cases.create(_with_chronology(intake, EDITED["draft"])).id
+    session.cases.update(case_id, _with_chronology(intake, EDITED["overwritten"]))
+    session.workflow.transition(case_id, CaseStatus.DITERIMA)
+    session.cases.update(case_id, _with_chronology(intake, EDITED["current"]))
+    for right in STARRED_RIGHTS:
+        session.workflow.set_right(case_id, right, RightStatus.DIBERIKAN)
+    assert {label for label, word in EDITED.items() if session.cases.search(word)} == {
+        "current"}
+    # Negative control: the written-over words are still in the index's pages (so this check
+    # sees them), and in the decrypted file.
+    assert _index_traces(session, EDITED) == set(EDITED)
+    assert _traces(session, EDITED) == set(EDITED)
+    destroy(session, clock, case_id)
+    assert _index_traces(session, EDITED) == set()
+    assert _traces(session, EDITED) == set()
+    assert [session.cases.search(word) for word in EDITED.values()] == [[], [], []]
+    session.ctx.conn.execute("INSERT INTO case_search(case_search, rank)"
+                             " VALUES ('integrity-check', 1)")
+    session.close()
+    assert _raw_traces(vault.paths.root, EDITED) == set()
+
+
 CASE_TABLES = ("persons", "consents", "referrals", "follow_ups", "rights", "status_history",
                "attachments", "form_drafts", "field_history", "case_restrictions")
 

@@ -63,6 +63,10 @@ def test_old_vault_unlocks_and_migrates(version: int, tmp_path: Path) -> None:
             assert case.intake.victim.full_name == f"Korban Lengkap {FIXTURE_TAG}"
             # The search index was built by today's code after the last step.
             assert [s.id for s in session.cases.search(FIXTURE_TAG.lower())] == [summary.id]
+        if version >= 3:  # step 8: edits re-index without FTS5 secure-delete
+            config = session.ctx.conn.execute(
+                "SELECT v FROM case_search_config WHERE k = 'secure-delete'").fetchall()
+            assert config == [(0,)]
         if version >= 4:
             [attachment] = session.attachments.for_case(1)
             assert session.attachments.read(attachment.id) == b"hello"
