@@ -43,8 +43,8 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks --sizes $(SIZES)
 
 # The reliability suite at full scale (README "Reliability"): 20 kill -9 runs of >= 1,000
-# saves, 200 bit flips, full and read-only disks, the whole-app leak sweep, no network, and a
-# one-hour soak on 100,000 cases (POSKO_SOAK_SECONDS / POSKO_SOAK_CASES shorten it). Prints
+# saves, 200 bit flips, 100 power cuts (strace-recorded writes replayed through a disk model),
+# full and read-only disks, the whole-app leak sweep, no network, and a one-hour soak on 100,000 cases (POSKO_SOAK_SECONDS / POSKO_SOAK_CASES shorten it). Prints
 # a table and writes bench/results/reliability-<date>.json. `make test` runs the short
 # version of every check.
 reliability: $(STAMP)

@@ -6,17 +6,19 @@ ignore the whole file. Either way the vault opens cleanly *without* transactions
 acknowledged ("Tersimpan") — and closing it folds the shortened log into the database and
 deletes the rest. The reliability suite found exactly this with one flipped bit in the WAL.
 
-A crash can only leave a broken frame in the *last* transaction: each earlier one was synced
-before the next began, and SQLite writes frames in order. So a broken frame followed by a
-complete commit frame of the same log generation is damage, as is a header that fails its own
-checksum. And when the ``-shm`` index a crashed session left behind still names this log
-generation, its count of committed frames is a second witness: a log that replays fewer is
-damaged — this also covers the final commit frame, which otherwise looks exactly like a write
-cut short by a crash. All of it is checked before SQLite opens the file, so nothing is
-replayed, folded or deleted, and the officer is sent to a backup.
+A crash or a power cut can only leave a broken frame in the *last* transaction: each earlier
+one was synced before the next began. So a broken frame followed by a commit frame of the same
+log generation *that a later frame chains from* is damage, as is a header that fails its own
+checksum. (A power cut may write the unacknowledged last transaction back in part and out of
+order — its commit frame without an earlier frame — and that one SQLite rightly drops.) When
+the ``-shm`` index a crashed session left behind still names this log generation, its count
+of committed frames is a second witness: a log that replays fewer is damaged — this also
+covers the last transaction, which otherwise looks exactly like a write cut short by a crash
+or a power cut. All of it is checked before SQLite opens the file, so nothing is replayed,
+folded or deleted, and the officer is sent to a backup.
 
 Limit: without that index (it is never synced, so a power cut may leave it stale, which only
-makes it count fewer frames) damage inside the final commit frame cannot be told from a torn
+makes it count fewer frames) damage inside the last transaction cannot be told from a torn
 write, and SQLite's own rule decides. Formats: sqlite.org/fileformat2.html#walformat and
 sqlite.org/walformat.html (the wal-index header).
 """
@@ -94,18 +96,28 @@ def damaged(handle: BinaryIO, index: bytes | None = None) -> bool:
 
 def _commit_after_break(frames: Iterator[_Frame], header: _Header, seed: Sums,
                         broken: _Frame) -> bool:
-    """Whether a complete commit frame of this generation follows the broken one.
+    """Whether a commit frame of this generation after the broken one was surely synced.
 
+    A commit frame proves it when a later frame chains from it: under ``synchronous=FULL``
+    SQLite writes the next transaction only after the commit's sync returned. A commit frame
+    with nothing chained after it may belong to the last transaction, written back in part and
+    out of order by a power cut before it was ever acknowledged — SQLite rightly drops that one
+    (``tests/reliability/test_power_loss.py`` found the false alarm).
     Each later frame is checked against its predecessor's stored checksum — or, when that one
     itself was damaged, against the checksum its predecessor should have had.
     """
     before, previous = seed, broken
+    synced: _Frame | None = None  # a commit frame waiting for a frame that chains from it
     for frame in frames:
+        if synced is not None and frame.current and \
+                _sums(frame.summed, header.big_endian, synced.stored) == frame.stored:
+            return True
+        synced = None
         if frame.current and frame.commit:
             expected = _sums(previous.summed, header.big_endian, before)
-            for start in (previous.stored, expected):
-                if _sums(frame.summed, header.big_endian, start) == frame.stored:
-                    return True
+            if any(_sums(frame.summed, header.big_endian, start) == frame.stored
+                   for start in (previous.stored, expected)):
+                synced = frame
         before, previous = previous.stored, frame
     return False
 
