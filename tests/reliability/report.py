@@ -99,18 +99,28 @@ def table(found: list[Row]) -> list[str]:
 
 
 def write_json(found: list[Row]) -> Path:
+    """Today's file; a run of some checks only (one module) replaces just their rows."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"reliability-{date.today().isoformat()}.json"
+    checks = {entry["check"]: entry for entry in _earlier_checks(path)}
+    checks.update({r.check: {"check": r.check, "runs": r.runs, "result": r.result, **r.figures}
+                   for r in found})
     document = {
         "mode": scale.MODE, "date": date.today().isoformat(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "python": platform.python_version()},
         "parameters": {"soak_seconds": scale.SOAK_SECONDS, "soak_cases": scale.SOAK_CASES},
-        "checks": [{"check": r.check, "runs": r.runs, "result": r.result, **r.figures}
-                   for r in found],
+        "checks": sorted(checks.values(), key=lambda entry: str(entry["check"])),
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
     return path
+
+
+def _earlier_checks(path: Path) -> list[dict[str, object]]:
+    try:
+        return list(json.loads(path.read_text("utf-8"))["checks"])
+    except (OSError, ValueError, KeyError):
+        return []
 
 
 def summary(terminal: pytest.TerminalReporter) -> None:
