@@ -7,11 +7,13 @@ thread* — the only thread that ever touches the SQLCipher connection (STYLE.md
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from app.errors import AuthError, ErrorCode, StorageError
-from app.services.session import Session
-from app.services.vault import Vault
+
+if TYPE_CHECKING:  # the session module loads every service: not before the unlock window shows
+    from app.services.session import Session
+    from app.services.vault import Vault
 
 T = TypeVar("T")
 
@@ -37,11 +39,13 @@ class Backend:
     def call(self, job: Callable[[Backend], T]) -> T:
         """``job(self)``; a driver error escaping the services (a damaged page read before the
         check beside the session got there) arrives as its coded error, not as a crash."""
-        from app.services.session import coded  # the session module loads after the window
-
         try:
             return job(self)
         except Exception as error:
+            # Imported on failure only: the jobs behind the unlock window (the back-off count)
+            # must not load every service before the first unlock.
+            from app.services.session import coded
+
             mapped = coded(error)
             if mapped is error:
                 raise

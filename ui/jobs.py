@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.backup import restore
-from app.backup.files import OpenedBackup
-from app.domain.models import User
-from app.domain.settings import OfficeSettings
-from app.services.session import Session
 from ui.backend import Backend
+
+if TYPE_CHECKING:  # the unlock window imports this module: the session (every service) and the
+    # models load in the DB thread at the first unlock, not before the window shows
+    from app.backup.files import OpenedBackup
+    from app.domain.models import User
+    from app.domain.settings import OfficeSettings
+    from app.services.session import Session
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def restore_backup(opened: OpenedBackup, restorer: str | None) -> Callable[[Back
     """Close any session, then put the backup in place of the vault (a safety copy kept)."""
 
     def job(backend: Backend) -> Restored:
+        from app.backup import restore  # the backup reader and SQLCipher: only a restore needs them
+
         backend.lock("restore")
         try:
             safety = restore.restore(opened, backend.vault.paths, backend.vault.clock, restorer)

@@ -6,12 +6,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.paths import resolve
 from app.services.vault import Vault
-from ui import demo, startup_probe
+from ui import startup_probe
 from ui.app import create_application
 from ui.shell import Shell
+
+if TYPE_CHECKING:  # ui.demo is imported for --demo only: seeding its vault loads every service,
+    # which the unlock window of a real vault does without (start-up time, ``make bench``)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.demo import DemoVault
 
 
 def parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
@@ -29,6 +36,20 @@ def parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
+def _demo_shell(app: QApplication) -> tuple[Shell, DemoVault]:
+    """The main window on a new demo vault, with the demo login filled in."""
+    from ui import demo
+
+    demo_vault = demo.create()
+    hint = (app.translate("main", "DEMO — data fiktif. Masuk dengan pengguna \"%1\" dan kata "
+                                  "sandi \"%2\".")
+            .replace("%1", demo.DEMO_USER).replace("%2", demo.DEMO_PASSWORD))
+    window = Shell(demo_vault.vault, demo=True, demo_hint=hint)
+    window.unlock_page.username.setText(demo.DEMO_USER)
+    window.unlock_page.password.set_text(demo.DEMO_PASSWORD)
+    return window, demo_vault
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse(argv)
     app = create_application(qt_args, debug=args.debug)
@@ -39,25 +60,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         # --data-dir is only the parent of a new throw-away folder: a real vault is never used.
         return self_test.run(Path(args.data_dir) if args.data_dir else None,
                              args.self_test_report)
-    demo_vault = demo.create() if args.demo else None
-    vault = demo_vault.vault if demo_vault else Vault(resolve(args.data_dir))
-    hint = (app.translate("main", "DEMO — data fiktif. Masuk dengan pengguna \"%1\" dan kata "
-                                  "sandi \"%2\".")
-            .replace("%1", demo.DEMO_USER).replace("%2", demo.DEMO_PASSWORD)
-            if demo_vault else None)
-    window = Shell(vault, demo=demo_vault is not None, demo_hint=hint)
-    if demo_vault:
-        window.unlock_page.username.setText(demo.DEMO_USER)
-        window.unlock_page.password.set_text(demo.DEMO_PASSWORD)
+    demo_vault: DemoVault | None = None
+    if args.demo:
+        window, demo_vault = _demo_shell(app)
+    else:
+        window = Shell(Vault(resolve(args.data_dir)))
     window.show()
     if args.startup_probe:
         unlock_shown = window.stack.currentWidget() is window.unlock_page
         startup_probe.arm(window, "buka kunci" if unlock_shown else "penyiapan")
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         if demo_vault:
             demo_vault.remove()
+    if args.startup_probe:
+        startup_probe.leave(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from app.backup.files import OpenedBackup
 from app.errors import ErrorCode, StorageError
 from app.services.vault import Vault, VaultState
 from ui import clipboard, jobs, session_watch
@@ -26,6 +25,8 @@ from ui.workers import QtTaskRunner, TaskRunner
 
 if TYPE_CHECKING:  # built at the first unlock: every page, and through them the document
     # renderers, would otherwise load before the unlock window shows (start-up, ``make bench``)
+    # — and likewise the backup reader, which only a restore needs
+    from app.backup.files import OpenedBackup
     from ui.workspace import Workspace
 
 QUICK_HIDE_KEY = "F12"
@@ -57,7 +58,6 @@ class Shell(QMainWindow):
         self._check_poll = QTimer(self)
         self._check_poll.setInterval(CHECK_POLL_MS)
         self._check_poll.timeout.connect(self._poll_unlock_check)
-        QCoreApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self._shortcuts()
         self._update_title("")
         self.resize(1280, 720)
@@ -239,6 +239,6 @@ class Shell(QMainWindow):
         if self.workspace is not None:
             self.workspace.flush()
         clipboard.clear_if_ours()
-        QCoreApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
+        self.idle.stop()  # its activity filter leaves the application too
         self.runner.shutdown()
         event.accept()

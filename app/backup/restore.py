@@ -10,15 +10,14 @@ folder itself never moves, nor does its lock file, so a lock held by whoever fin
 (an unlock looks for an unfinished restore after taking the lock) stays a lock on the vault.
 
 A crash before the marker leaves the old vault (the staging is dropped next time); after it,
-the next :meth:`Vault.state` finishes the swap. A restore in progress holds a lock inside its
-staging folder, so another program's ``Vault.state()`` neither drops that staging nor races it
-through the swap.
+the next :meth:`Vault.state` finishes the swap (:mod:`app.backup.interrupted`). A restore in
+progress holds a lock inside its staging folder, so another program's ``Vault.state()``
+neither drops that staging nor races it through the swap.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -27,95 +26,15 @@ from pathlib import Path
 import filelock
 
 from app.audit import AuditLog
-from app.backup import container
+from app.backup import container, interrupted
 from app.backup.files import OpenedBackup, check_database
 from app.clock import Clock
 from app.errors import ErrorCode, StorageError
 from app.keys import keyfile
 from app.paths import VaultPaths
-from app.store.atomic import fsync_directory, os_error, write_atomic
+from app.store.atomic import os_error, write_atomic
 from app.store.connection import DatabaseError, as_storage_error, open_database
 from app.store.tx import write_transaction
-
-#: Marker states: the current vault's files go aside; then the staged files come in.
-ASIDE, BRING_IN = "commit", "staged"
-
-
-def _staging(paths: VaultPaths) -> Path:
-    return paths.root.with_name(paths.root.name + ".pemulihan")
-
-
-def _marker(paths: VaultPaths) -> Path:
-    return paths.root.with_name(paths.root.name + ".pemulihan.json")
-
-
-def _guard(paths: VaultPaths) -> filelock.BaseFileLock:
-    """Held by the program restoring, for as long as its staging folder exists."""
-    return filelock.FileLock(str(_staging(paths) / paths.lock_file.name), timeout=0)
-
-
-def finish_interrupted(paths: VaultPaths) -> None:
-    """Complete a committed swap, or drop an abandoned staging folder — unless another program
-    is restoring right now."""
-    marker, staging = _marker(paths), _staging(paths)
-    with contextlib.suppress(FileNotFoundError):  # a marker write cut short
-        os.unlink(marker.with_name(marker.name + ".tmp"))
-    if not staging.exists():
-        if marker.exists():  # both phases done; only the marker was left
-            _clean_up(paths)
-        return
-    guard = _guard(paths)
-    try:
-        guard.acquire()
-    except filelock.Timeout:
-        return  # a restore is running in another program: it finishes its own swap
-    try:
-        _complete(paths)
-    finally:
-        guard.release()
-    _clean_up(paths)
-
-
-def _complete(paths: VaultPaths) -> None:
-    """The committed phases still to do (none without a marker)."""
-    marker, staging = _marker(paths), _staging(paths)
-    if not marker.exists():
-        return
-    record = json.loads(marker.read_text("ascii"))
-    if record["state"] == ASIDE and VaultPaths(staging).db.exists():
-        _move_files(paths.root, paths.root.with_name(record["safety"]), paths)
-        write_atomic(marker, _marker_bytes(BRING_IN, record["safety"]))
-        record["state"] = BRING_IN
-    if record["state"] == BRING_IN:
-        _move_files(staging, paths.root, paths)
-
-
-def _clean_up(paths: VaultPaths) -> None:
-    shutil.rmtree(_staging(paths), ignore_errors=True)
-    _marker(paths).unlink(missing_ok=True)
-    fsync_directory(paths.root.parent)
-
-
-def _movable(folder: Path, paths: VaultPaths) -> list[Path]:
-    """The vault's own files in ``folder``; its lock and anything else stay where they are."""
-    if not folder.is_dir():
-        return []
-    return sorted(item for item in folder.iterdir() if paths.is_vault_file(item.name))
-
-
-def _move_files(source: Path, target: Path, paths: VaultPaths) -> None:
-    items = _movable(source, paths)
-    if not items:
-        return
-    target.mkdir(mode=0o700, exist_ok=True)
-    for item in items:
-        os.replace(item, target / item.name)
-    fsync_directory(target)
-    fsync_directory(source)
-
-
-def _marker_bytes(state: str, safety: str) -> bytes:
-    return json.dumps({"state": state, "safety": safety}).encode("ascii")
 
 
 def _stage(opened: OpenedBackup, staging: Path, clock: Clock, restorer: str | None) -> None:
@@ -162,14 +81,15 @@ def restore(opened: OpenedBackup, paths: VaultPaths, clock: Clock,
             program; ``DISK_FULL`` / ``READ_ONLY`` — nothing changed.
         AppError: ``BACKUP_CORRUPT`` / ``BACKUP_VERIFY_FAILED`` — nothing changed.
     """
-    finish_interrupted(paths)
+    interrupted.finish_interrupted(paths)
     with _vault_not_in_use(paths), _staged(paths) as staging:
         _stage(opened, staging, clock, restorer)
-        had_vault = bool(_movable(paths.root, paths))
+        had_vault = bool(interrupted.movable(paths.root, paths))
         safety = _free_safety_name(paths, clock)
-        write_atomic(_marker(paths), _marker_bytes(ASIDE, safety))
-        _complete(paths)
-    _clean_up(paths)
+        write_atomic(interrupted.marker_path(paths),
+                     interrupted.marker_bytes(interrupted.ASIDE, safety))
+        interrupted.complete(paths)
+    interrupted.clean_up(paths)
     return paths.root.with_name(safety) if had_vault else None
 
 
@@ -184,10 +104,10 @@ def _free_safety_name(paths: VaultPaths, clock: Clock) -> str:
 @contextlib.contextmanager
 def _staged(paths: VaultPaths) -> Iterator[Path]:
     """A fresh staging folder, guarded; dropped again if anything fails before the marker."""
-    staging = _staging(paths)
+    staging = interrupted.staging_path(paths)
     if staging.exists():  # finish_interrupted left it: another program is restoring
         raise StorageError(ErrorCode.VAULT_BUSY)
-    guard = _guard(paths)
+    guard = interrupted.guard(paths)
     try:
         staging.mkdir(mode=0o700)
         guard.acquire()
@@ -198,7 +118,7 @@ def _staged(paths: VaultPaths) -> Iterator[Path]:
         yield staging
     except BaseException as exc:
         guard.release()
-        if not _marker(paths).exists():
+        if not interrupted.marker_path(paths).exists():
             shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, OSError):
             raise os_error(exc) from None

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, AuthError, ErrorCode
-from app.services.credentials import office_words
 from ui import jobs
 from ui.dialogs.new_password import NewPasswordDialog
 from ui.dialogs.recovery import RecoveryDialog
@@ -171,6 +170,10 @@ class UnlockPage(QWidget):
         self._finish(result)
 
     def _ask_new_password(self, result: jobs.Unlocked) -> None:
+        # Imported here: it loads the office settings and the models, which the unlock window
+        # does without (start-up time); the unlock has loaded them by now.
+        from app.services.credentials import office_words
+
         reason = (self.tr("Anda masuk dengan kode pemulihan. Buat kata sandi baru sekarang.")
                   if result.via_recovery else
                   self.tr("Kata sandi Anda masih sementara. Buat kata sandi baru sekarang."))
