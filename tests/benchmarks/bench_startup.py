@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .context import Run
 from .timing import Stats
+from .vaults import CACHE_ROOT
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = ROOT / "ui" / "main.py"
@@ -27,8 +28,18 @@ def app_command(data_dir: Path) -> list[str]:
     return [sys.executable, "-m", "tests.benchmarks.startup_probe", "app", str(data_dir)]
 
 
+def _env() -> dict[str, str]:
+    """Offscreen, with compiled bytecode as an installed app or the bundle has it: the warm-up
+    run compiles into the bench cache (never into the repository), later runs read it —
+    even where ``PYTHONDONTWRITEBYTECODE`` is set for development."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPYCACHEPREFIX": str(CACHE_ROOT / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def _timed(command: list[str], repeats: int) -> Stats:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = _env()
     samples = []
     for index in range(repeats + 1):
         start = time.perf_counter()
