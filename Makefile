@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint screenshots bench bundle selftest-bundle reliability
+.PHONY: run test lint screenshots bench bundle selftest-bundle windows-wheels reliability
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 diperlukan")'
@@ -67,3 +67,8 @@ bundle: $(BUILD_STAMP)
 # ordinary user, offscreen; fails if anything was written inside dist/posko.
 selftest-bundle: bundle
 	sh freeze/selftest_bundle.sh dist/posko
+
+# Before building on Windows (needs PyPI): every dependency has a Windows x64 wheel for
+# CPython 3.11, and the sqlcipher3 one passes the app's SQLCipher start-up assertions.
+windows-wheels: $(STAMP)
+	$(BIN)/python tools/windows_wheels.py
