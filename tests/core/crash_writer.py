@@ -8,13 +8,11 @@ case, ``N <case id> <tag>`` for a note. The parent SIGKILLs this process at a ra
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from itertools import count
 from pathlib import Path
 
-from app.domain.enums import FollowUpKind
-from tests import helpers
+from tests import acknowledged, helpers
 
 
 def main(root: Path, run: str) -> None:
@@ -22,16 +20,8 @@ def main(root: Path, run: str) -> None:
     session = vault.unlock(helpers.KOORDINATOR, helpers.KOORDINATOR_PASSWORD)
     base = helpers.minimal_intake()
     for index in count():
-        tag = f"r{run}-c{index}"
-        intake = dataclasses.replace(base, incident=dataclasses.replace(
-            base.incident, chronology=f"Kronologi uji tabrakan {tag}."))
-        ref = session.cases.create(intake)
-        print(f"C {ref.id} {tag}", flush=True)
-        if index % 3 == 0:
-            note = f"n{run}-{index}"
-            session.workflow.add_follow_up(ref.id, FollowUpKind.CATATAN, f"Catatan {note}")
-            print(f"N {ref.id} {note}", flush=True)
-
+        acknowledged.save(session, base, "Kronologi uji tabrakan", f"r{run}-c{index}",
+                          f"n{run}-{index}" if index % 3 == 0 else None)
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]), sys.argv[2])

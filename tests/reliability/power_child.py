@@ -13,12 +13,10 @@ FULL: the negative control of the test, never a product setting.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
-from app.domain.enums import FollowUpKind
-from tests import helpers
+from tests import acknowledged, helpers
 
 
 def main(root: Path, saves: int, synchronous: str) -> None:
@@ -28,15 +26,8 @@ def main(root: Path, saves: int, synchronous: str) -> None:
             session.ctx.conn.execute("PRAGMA synchronous = NORMAL")
         base = helpers.minimal_intake()
         for index in range(saves):
-            tag = f"p{index}"
-            intake = dataclasses.replace(base, incident=dataclasses.replace(
-                base.incident, chronology=f"Kronologi uji listrik padam {tag}."))
-            ref = session.cases.create(intake)
-            print(f"C {ref.id} {tag}", flush=True)
-            if index % 3 == 0:
-                session.workflow.add_follow_up(ref.id, FollowUpKind.CATATAN, f"Catatan n{index}")
-                print(f"N {ref.id} n{index}", flush=True)
-
+            acknowledged.save(session, base, "Kronologi uji listrik padam", f"p{index}",
+                              f"n{index}" if index % 3 == 0 else None)
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else "full")
