@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtGui import QGuiApplication
 
 _ours: set[str] = set()
 
 
 def _digest(text: str) -> str:
+    import hashlib  # OpenSSL's hashlib: not before the first window (start-up, ``make bench``)
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -11,8 +11,6 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.domain.labels import label
-
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     del context
@@ -21,6 +19,10 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 
 def label_text(value: Enum) -> str:
     """The Indonesian name of a coded value, through Qt's translation hook."""
+    # Imported at the first label shown: every coded value's name, which the unlock window
+    # has none of (start-up, ``make bench``).
+    from app.domain.labels import label
+
     return QCoreApplication.translate("labels", label(value))
 
 

@@ -28,6 +28,7 @@ HEAVY = (
     "app.keys.keyfile", "app.keys.slots", "app.keys.kdf", "cryptography", "argon2",
     "filelock", "msgspec", "app.domain.models", "app.domain.settings",
     "app.backup.files", "app.backup.container",
+    "app.domain.labels", "ui.dialogs.new_password", "ui.dialogs.recovery",
     "ui.workspace", "ui.setup.wizard", "ui.demo", "ui.self_test",
     "reportlab", "openpyxl", "pypdf", "PySide6.QtPdf", "PySide6.QtPrintSupport",
 )

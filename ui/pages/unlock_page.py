@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
 
 from app.errors import AppError, AuthError, ErrorCode
 from ui import jobs
-from ui.dialogs.new_password import NewPasswordDialog
-from ui.dialogs.recovery import RecoveryDialog
 from ui.errors import message_for
 from ui.widgets.password import PasswordField
 from ui.workers import TaskRunner
@@ -131,6 +129,8 @@ class UnlockPage(QWidget):
                          self._on_unlock_failed)
 
     def _on_forgot_clicked(self) -> None:
+        from ui.dialogs.recovery import RecoveryDialog  # a forgotten password only (start-up)
+
         answer = RecoveryDialog.ask(self, self.username.text().strip())
         if answer is None:
             return
@@ -170,9 +170,10 @@ class UnlockPage(QWidget):
         self._finish(result)
 
     def _ask_new_password(self, result: jobs.Unlocked) -> None:
-        # Imported here: it loads the office settings and the models, which the unlock window
-        # does without (start-up time); the unlock has loaded them by now.
+        # Imported here: the dialog, and the office settings and models behind office_words,
+        # which the unlock window does without (start-up time); the unlock has loaded them.
         from app.services.credentials import office_words
+        from ui.dialogs.new_password import NewPasswordDialog
 
         reason = (self.tr("Anda masuk dengan kode pemulihan. Buat kata sandi baru sekarang.")
                   if result.via_recovery else
