@@ -4,8 +4,9 @@ A child process (``leak_workload.py``) runs a full workload on cases full of sen
 ``TMPDIR`` and ``SQLITE_TMPDIR`` pointing at a fresh folder. At each stage, and after it is
 killed, the parent greps every file in the vault and temp folders, plus every file the child
 holds open (SQLite unlinks its temp files at once on POSIX), case-insensitively in UTF-8 and
-UTF-16LE. The negative control runs the same spilling sort with ``temp_store = FILE`` and must
-be caught, which proves the sweep can see a leak.
+UTF-16 (both byte orders), with the reader of the app-wide leak sweep
+(``tests/reliability/sweep.py``). The negative control runs the same spilling sort with
+``temp_store = FILE`` and must be caught, which proves the sweep can see a leak.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import stat
 import subprocess
 import sys
 import threading
@@ -25,12 +25,12 @@ import pytest
 from app.store.connection import PLAINTEXT_HEADER
 from tests import helpers
 from tests.core.leak_workload import CASES, NIK_PREFIX, PREFIX, sentinel
+from tests.reliability.sweep import found, needles
+from tests.reliability.sweep import sweep as sweep_files
 
 pytestmark = pytest.mark.reliability
 REPO = Path(__file__).resolve().parents[2]
-NEEDLES = tuple(text.lower().encode(codec)
-                for text in (PREFIX, NIK_PREFIX, helpers.KOORDINATOR_PASSWORD)
-                for codec in ("utf-8", "utf-16-le"))
+NEEDLES = needles((PREFIX, NIK_PREFIX, helpers.KOORDINATOR_PASSWORD))
 LOG_LINE = re.compile(r"ERROR CORE|WARN CORE|hmac check failed|sqlcipher", re.IGNORECASE)
 WATCHDOG_SECONDS = 120
 
@@ -72,34 +72,14 @@ class Child:
 
 
 def _found(data: bytes) -> list[bytes]:
-    lowered = data.lower()  # ASCII lowering: also right for the UTF-16LE form of ASCII text
-    return [needle for needle in NEEDLES if needle in lowered]
-
-
-def _open_files(pid: int) -> dict[str, bytes]:
-    """Regular files the process holds open, including unlinked ones (Linux /proc)."""
-    fd_dir = Path(f"/proc/{pid}/fd")
-    files: dict[str, bytes] = {}
-    if not fd_dir.is_dir():
-        return files
-    for fd in fd_dir.iterdir():
-        try:
-            if stat.S_ISREG(os.stat(fd).st_mode):
-                files[f"fd:{os.readlink(fd)}"] = fd.read_bytes()
-        except OSError:
-            continue  # closed meanwhile
-    return files
+    return found(data, NEEDLES)
 
 
 def sweep(folders: list[Path], pid: int | None = None) -> tuple[dict[str, list[bytes]],
                                                                   set[str]]:
-    """(files with sentinel hits, names of every file read)."""
-    files = {str(p): p.read_bytes() for folder in folders for p in folder.rglob("*")
-             if p.is_file()}
-    if pid is not None:
-        files.update(_open_files(pid))
-    hits = {name: found for name, data in files.items() if (found := _found(data))}
-    return hits, set(files)
+    """(files with sentinel hits, names of every file read): the app-wide leak sweep's reader."""
+    result = sweep_files(folders, pid, NEEDLES)
+    return result.hits, result.files
 
 
 def entropy(data: bytes) -> float:
