@@ -8,6 +8,7 @@ deadlines and statistics look like a working posko. Deterministic for a given se
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from random import Random
 
@@ -175,6 +176,28 @@ class _Walker:
                 "dinsos_p3a_blora", ReferralKind.RUJUKAN, priority, services))
 
 
+@dataclass(frozen=True)
+class Schedule:
+    """What every seeder draws first, in this order, so that a seed gives the same cases
+    whichever seeder runs (:mod:`app.demo_bulk` too; ``tests/core/test_demo_bulk.py``)."""
+
+    rng: Random
+    office: OfficeSettings
+    end: datetime             # the clock when seeding began; set back to it at the end
+    moments: list[datetime]   # when each case was received, oldest first
+
+
+def schedule(session: Session, clock: FakeClock, count: int, seed: int, days: int) -> Schedule:
+    """The draws every seeder starts from, after the permission check (made before any
+    transaction, so a refusal's audit row is not rolled back with it)."""
+    require(session.ctx, Action.DEMO_SEED)
+    rng = Random(seed)
+    end = clock.now()
+    office = session.settings.get()
+    moments = sorted(end - timedelta(days=rng.uniform(0.5, days)) for _ in range(count))
+    return Schedule(rng, office, end, moments)
+
+
 def seed(session: Session, clock: FakeClock, *, count: int, seed: int = 2022,
          days: int = 720) -> int:
     """Add ``count`` fake cases received over the last ``days`` days; returns the count.
@@ -182,21 +205,17 @@ def seed(session: Session, clock: FakeClock, *, count: int, seed: int = 2022,
     Runs in batches of one transaction each (savepoints inside), so a thousand cases take
     seconds, and an interruption keeps every finished batch.
     """
-    # Checked before the outer transaction, so a refusal's audit row is not rolled back with it.
-    require(session.ctx, Action.DEMO_SEED)
-    rng = Random(seed)
-    end = clock.now()
-    office = session.settings.get()
-    moments = sorted(end - timedelta(days=rng.uniform(0.5, days)) for _ in range(count))
+    plan = schedule(session, clock, count, seed, days)
+    rng, office = plan.rng, plan.office
     walker = _Walker(session, clock, rng)
     for start in range(0, count, BATCH):
         with write_transaction(session.ctx.conn):
-            for received in moments[start:start + BATCH]:
+            for received in plan.moments[start:start + BATCH]:
                 clock.set(received + timedelta(minutes=10))
                 fake = intake(rng, received, office)
                 ref = session.cases.create(fake)
                 target = rng.choices(STAGES, WEIGHTS)[0]
                 insider = any(p.insider for p in fake.perpetrators)
                 walker.walk(ref.id, target, bool(fake.triage.child), insider)
-    clock.set(end)
+    clock.set(plan.end)
     return count

@@ -34,14 +34,13 @@ from app.domain.enums import (
 from app.domain.models import Closure, ConsentInput, Intake, ReferralInput, RightEntry
 from app.domain.settings import OfficeSettings
 from app.domain.workflow import STARRED_RIGHTS
-from app.services.access import Action, require
 from app.services.cases import _fresh_code
 from app.services.intake_rules import validate_intake
 from app.services.session import Session
 from app.store import case_repo, search_index
 from app.store.tx import write_transaction
 
-from .demo import STAGES, WEIGHTS, intake
+from .demo import STAGES, WEIGHTS, intake, schedule
 
 BATCH = 1000
 #: Every n-th case gets a screenshot-sized evidence file (a PNG of noise, ~12 KB).
@@ -205,20 +204,16 @@ def seed_bulk(session: Session, clock: FakeClock, *, count: int, seed: int = 202
     """Add ``count`` fake cases (as :func:`app.demo.seed`), every ``attachment_every``-th with
     an evidence file; returns the count. One transaction per :data:`BATCH` cases, so an
     interruption keeps every finished batch."""
-    require(session.ctx, Action.DEMO_SEED)
-    rng = Random(seed)
-    end = clock.now()
-    office = session.settings.get()
-    moments = sorted(end - timedelta(days=rng.uniform(0.5, days)) for _ in range(count))
-    writer = _Writer(session, clock, rng)
+    plan = schedule(session, clock, count, seed, days)
+    writer = _Writer(session, clock, plan.rng)
     evidence = _Evidence(seed, attachment_every)
     for start in range(0, count, BATCH):
         with write_transaction(session.ctx.conn):
-            made = [_one(session, writer, rng, office, received, evidence)
-                    for received in moments[start:start + BATCH]]
+            made = [_one(session, writer, plan.rng, plan.office, received, evidence)
+                    for received in plan.moments[start:start + BATCH]]
             for case_id in made:
                 search_index.reindex_case(session.ctx.conn, case_id)
-    clock.set(end)
+    clock.set(plan.end)
     return count
 
 
