@@ -285,6 +285,17 @@ IN_DATABASE: dict[str, Callable[[Path, Made], object]] = {
 }
 
 
+def _slot_flipped(field: str, bit: int) -> Callable[[bytes], bytes]:
+    """A key file with one bit of ``field`` of the officer's slot flipped (base64 kept valid)."""
+    def damage(data: bytes) -> bytes:
+        document = json.loads(data)
+        slot = key_helpers.slot_of(document, username=USER)
+        slot[field] = key_helpers.flip_b64(slot[field], bit)
+        return json.dumps(document).encode("ascii")
+
+    return damage
+
+
 def _damaged(made: Made, tmp_path: Path, damage: Callable[[Path, Made], object]) -> Path:
     path = tmp_path / "posko-2026-03-02-0900.poskobak"
     shutil.copyfile(made.good, path)
@@ -328,13 +339,8 @@ def test_a_damaged_database_is_refused_at_verify_and_at_restore(made: Made, tmp_
 
 
 def test_a_damaged_key_slot_refuses_that_password_only(made: Made, tmp_path: Path) -> None:
-    def damage(data: bytes) -> bytes:
-        document = json.loads(data)
-        slot = key_helpers.slot_of(document, username=USER)
-        slot["wrapped_db_key"] = key_helpers.flip_b64(slot["wrapped_db_key"], 40)
-        return json.dumps(document).encode("ascii")
-
-    path = _damaged(made, tmp_path, _rewritten(container.KEYS, damage))
+    path = _damaged(made, tmp_path, _rewritten(container.KEYS,
+                                               _slot_flipped("wrapped_db_key", 40)))
     with pytest.raises(AuthError) as info:
         files.open_with_password(path, USER, PASSWORD)
     assert info.value.code is ErrorCode.WRONG_CREDENTIALS
@@ -347,15 +353,9 @@ def test_a_damaged_key_slot_refuses_that_password_only(made: Made, tmp_path: Pat
 
 def test_a_changed_key_file_fails_the_check(made: Made, tmp_path: Path) -> None:
     """A public key changed in the backup's key file (CRC fixed): the MAC gives it away."""
-    def damage(data: bytes) -> bytes:
-        # One bit of the key itself, re-encoded: a raw byte flip in the JSON sometimes made
-        # it unreadable base64 (refused at open already, the case above), so it was flaky.
-        document = json.loads(data)
-        slot = key_helpers.slot_of(document, username=USER)
-        slot["public_key"] = key_helpers.flip_b64(slot["public_key"], 10)
-        return json.dumps(document).encode("ascii")
-
-    path = _damaged(made, tmp_path, _rewritten(container.KEYS, damage))
+    # One bit of the key itself, re-encoded: a raw byte flip in the JSON sometimes made it
+    # unreadable base64 (refused at open already, the case above), so it was flaky.
+    path = _damaged(made, tmp_path, _rewritten(container.KEYS, _slot_flipped("public_key", 10)))
     opened = files.open_with_password(path, USER, PASSWORD)
     with pytest.raises(AppError) as info:
         files.verify(opened, tmp_path)
