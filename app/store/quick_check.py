@@ -69,10 +69,7 @@ class BackgroundCheck:
     def release(self) -> None:
         """Close the connection a failed check kept open (after the session's own closed)."""
         self.stop()
-        with self._guard:
-            conn, self._conn = self._conn, None
-        if conn is not None:
-            conn.close()
+        self._close()
 
     def _run(self) -> None:
         try:
