@@ -214,7 +214,7 @@ class Session:
         check = self._quick_check
         if check is not None:
             check.stop()
-        damaged = check is not None and check.state() is CheckState.DAMAGED
+        damaged = self.damaged
         try:
             if reason is not None and not damaged:
                 with contextlib.suppress(Exception), write_transaction(self._conn):
